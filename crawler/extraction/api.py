@@ -1,0 +1,135 @@
+"""The extraction entry point: one page in, one article record (or the reason there is none) out.
+
+``extract_article(html, url)`` is pure (no network, no global state besides
+cached compiled patterns) and never raises: it is what the spiders, the
+``python -m crawler extract`` command, the tests and the benchmarks call.
+The layers run in this order: structured data -> CMS conventions and site
+profile -> text heuristics; see the modules named in each step.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+from . import body as body_mod
+from .byline import resolve_authors
+from .classify import has_article_markup, kind_from_structured, kind_from_url, teaser_count
+from .dates import find_date
+from .document import Document, decode_html, parse_html, text_of
+from .metadata import description, image, language, section, tags
+from .pagination import find_pages
+from .profiles import SiteProfile, profile_for
+from .published import resolve_dates
+from .record import ExtractionResult, ordered
+from .structured import collect
+from .title import extract_title
+from .urls import canonical_url, host_of
+
+logger = logging.getLogger(__name__)
+
+#: Shorter bodies than this (characters) are not articles (photo pages, stubs, error pages).
+MIN_BODY_CHARS = 200
+
+
+def extract_article(html: bytes | str, url: str, *, profile: SiteProfile | None = None,
+                    content_type: str | None = None, now: datetime | None = None) -> ExtractionResult:
+    """Extract the article of one page.
+
+    ``html`` is the raw body (bytes are decoded with ``content_type``'s charset
+    and the page's own declarations) and ``url`` the address it was fetched
+    from. ``profile`` defaults to the site profile covering the URL's host.
+    ``now`` resolves relative dates (``2 jam yang lalu``) and bounds future
+    ones; pass the response's ``Date`` header when re-processing archives.
+    """
+    try:
+        return _extract(html, url, profile, content_type, now)
+    except Exception as exc:  # the contract: a reason, never an exception
+        logger.warning("extraction failed on %s: %r", url, exc, exc_info=logger.isEnabledFor(logging.DEBUG))
+        return ExtractionResult(reason=f"error:{type(exc).__name__}")
+
+
+def _extract(html, url, profile, content_type, now) -> ExtractionResult:
+    text = decode_html(html, content_type)
+    root = parse_html(text)
+    if root is None:
+        return ExtractionResult(reason="not_article:empty")
+    doc = Document(root, url)
+    sd = collect(doc)
+    record_url = canonical_url(url, doc.link_href("canonical"), doc.meta_first("og:url"))
+    profile = profile or profile_for(record_url)
+    by_profile = profile.is_article_url(record_url)
+    if by_profile is False:
+        return ExtractionResult(reason="not_article:url_pattern")
+    kind = None if by_profile else (kind_from_url(record_url) or kind_from_url(url) or kind_from_structured(sd))
+    if kind:
+        return ExtractionResult(reason=f"not_article:{kind}")
+
+    host = host_of(record_url)
+    site_names = tuple(n for n in (*profile.site_names, doc.meta_first("og:site_name"), sd.publisher,
+                                   doc.meta_first("application-name")) if n)
+    title, title_el = extract_title(doc, sd, profile.title, site_names, host)
+    if not title:
+        return ExtractionResult(reason="not_article:no_title")
+    authorship, byline_els = resolve_authors(doc, sd, title_el=title_el, extra_selectors=profile.author,
+                                             site_names=site_names)
+    dates = resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date, tz=profile.timezone,
+                          now=now, url=record_url)
+    next_pages, all_pages = find_pages(doc, url)
+
+    meta_description = description(doc, sd)
+    meta_section = section(doc, sd, title)
+    meta_tags = tags(doc, sd)
+    meta_image = image(doc, sd, url)
+
+    body_mod.drop_invisible(doc.root)
+    exclude = [el for el in (title_el, *byline_els) if el is not None]
+    body_text, method, containers = body_mod.extract_body(
+        doc, title=title, exclude=exclude, extra_selectors=profile.body, extra_junk=profile.remove)
+    body_text = _drop_header_lines(body_text, authorship.authors, title)
+    if method == "heuristic" and containers and teaser_count(containers[0]) >= 4:
+        return ExtractionResult(reason="not_article:listing")
+    if len(body_text) < MIN_BODY_CHARS:
+        return ExtractionResult(reason="not_article:no_body")
+    og_type = doc.meta_first("og:type")
+    if dates.published is None and not has_article_markup(sd, og_type, record_url):
+        return ExtractionResult(reason="not_article:no_date")
+
+    record = {
+        "url": record_url,
+        "title": title,
+        "author": authorship.author,
+        "authors": authorship.authors,
+        "editor": authorship.editor,
+        "published": dates.published.isoformat() if dates.published else None,
+        "modified": dates.modified.isoformat() if dates.modified else None,
+        "body": body_text,
+        "description": meta_description,
+        "section": meta_section,
+        "tags": meta_tags,
+        "image": meta_image,
+        "language": language(doc, sd, body_text),
+        "site": host,
+    }
+    if dates.published is not None and dates.published.approximate:
+        record["published_approximate"] = True
+    return ExtractionResult(record=ordered(record), next_pages=next_pages, all_pages_url=all_pages)
+
+
+_BYLINE_LINE = re.compile(r"^(?:[\w.' ]{2,60}\s*[-–—|]\s*)?[\w.' ,|:\-–—]*$")
+
+
+def _drop_header_lines(body: str, authors: list[str], title: str) -> str:
+    """Remove byline/date lines that a heuristic container picked up before the first paragraph."""
+    paragraphs = body.split("\n\n") if body else []
+    while paragraphs:
+        first = paragraphs[0]
+        if len(first) < 140 and (
+            (find_date(first) is not None and len(first.split()) <= 14)
+            or any(a and first.startswith(a) and len(first) < len(a) + 60 for a in authors)
+        ):
+            paragraphs.pop(0)
+            continue
+        break
+    return "\n\n".join(paragraphs)

@@ -1,0 +1,126 @@
+"""Bylines: turn raw byline text into clean person names, an editor, or an institution.
+
+Handles the Indonesian forms: ``Penulis: X | Editor: Y``, ``Pewarta:``, ``Oleh :``,
+``Reporter : X | date``, ``Name - detikJatim``, ``Name - KOTAPROBOLINGGO.MATAPUBLIK.CO.ID``
+(split on the last dash, drop the host/site token), name lists joined by
+commas or ``dan``, and institutional bylines (``Redaksi``, the outlet).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import normalize_space
+from .patterns import AUTHOR_LABELS, EDITOR_LABELS
+
+_LABEL = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]?\s*", re.I)
+_LABEL_REQUIRED_COLON = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]\s*", re.I)
+_EDITOR = re.compile(rf"\b{EDITOR_LABELS}\s*[:\-–—]\s*(?P<name>[^|\n]+)", re.I)
+_SEGMENT = re.compile(r"\s*(?:\||\u2022|·|/{2}|\n)\s*")
+_SITE_TOKEN = re.compile(r"(?:\.(?:com|co\.id|id|net|org|news|info|tv)\b|^detik\w*$|^(?:antara|kompas|tribun|okezone|liputan6|suara|tempo|viva|merdeka|republika|jawapos|radar)\w*)", re.I)
+_DATEISH = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|wib|wita|wit)\b", re.I)
+_JUNK = re.compile(r"developer|webmaster|wordpress|https?:|www\.|@|\.php|\buser\b|\bguest\b|\bunknown\b|\bnull\b", re.I)
+_INSTITUTION = re.compile(
+    r"^(?:tim\s+)?(?:redaksi|redaktur|admin(?:istrator)?|editorial|desk|newsroom|humas|staff|tim|kontributor|"
+    r"tim\s+\w+|\w+\s*(?:news|media|online|\.com|\.co\.id|\.id))$", re.I)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*", re.I)
+_DEGREE = re.compile(r"^(?:S\.?\w{0,4}\.?|M\.?\w{0,4}\.?|Dr\.?|Ir\.?|H\.?|Hj\.?|Prof\.?|SH|MH|SE|MM|M\.?Si|S\.?Sos|S\.?Pd|Lc|MA|PhD)$")
+_NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’`\- ]*$", re.U)
+
+
+@dataclass
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)
+    editor: str | None = None
+
+
+def is_junk_name(name: str) -> bool:
+    return bool(_JUNK.search(name)) or len(name) < 2 or len(name) > 60
+
+
+def is_institution(name: str, site_names: tuple[str, ...] = ()) -> bool:
+    low = name.lower().strip()
+    if _INSTITUTION.match(low):
+        return True
+    if _SITE_TOKEN.search(low.replace(" ", "")) and (" " not in low or "." in low):
+        return True
+    compact = re.sub(r"[^a-z0-9]", "", low)
+    return any(compact and compact == re.sub(r"[^a-z0-9]", "", s.lower()) for s in site_names if s)
+
+
+def looks_like_person(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not _NAME_CHARS.match(name):
+        return False
+    if _DATEISH.search(name):
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def _strip_site_suffix(text: str) -> str:
+    """``Name - SITE`` / ``Name, SITE`` -> ``Name`` when the tail is a site token."""
+    m = re.match(r"^(?P<name>.+?)\s*[-–—|,/]\s*(?P<tail>[^-–—|,/]+)$", text)
+    if m:
+        tail = m.group("tail").strip()
+        if _SITE_TOKEN.search(tail.replace(" ", "")) or (tail.isupper() and "." in tail) or _DATEISH.search(tail):
+            return m.group("name").strip()
+    return text
+
+
+def _split_people(text: str) -> list[str]:
+    parts = [p.strip(" .:-") for p in _SPLIT_NAMES.split(text)]
+    names: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if _DEGREE.match(part) and names:
+            continue  # an academic title after a comma belongs to the previous name
+        names.append(part)
+    return names
+
+
+def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
+    """Parse one byline string (visible text or metadata) into persons, institutions and editor."""
+    result = Byline()
+    text = normalize_space(raw)
+    if not text:
+        return result
+    m = _EDITOR.search(text)
+    if m:
+        editor = _clean_name(_strip_site_suffix(m.group("name")))
+        if editor and looks_like_person(editor) and not is_junk_name(editor):
+            result.editor = editor
+        text = text[: m.start()] + " | " + text[m.end():]
+    for segment in _SEGMENT.split(text):
+        segment = segment.strip(" |,-–—:")
+        if not segment:
+            continue
+        had_label = bool(_LABEL_REQUIRED_COLON.match(segment)) or bool(re.match(r"^(?:oleh|by)\s", segment, re.I))
+        segment = _LABEL.sub("", segment, count=1) if had_label or _LABEL.match(segment) else segment
+        segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
+        segment = _strip_site_suffix(segment)
+        # a date glued to the name: keep what comes before it
+        d = _DATEISH.search(segment)
+        if d:
+            segment = segment[: d.start()].strip(" ,-–—|")
+            segment = re.sub(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", "", segment, flags=re.I).strip(" ,-–—")
+        for name in _split_people(segment):
+            name = _clean_name(name)
+            if not name or is_junk_name(name):
+                continue
+            if is_institution(name, site_names):
+                result.institutions.append(name)
+            elif looks_like_person(name):
+                if name not in result.authors:
+                    result.authors.append(name)
+    return result
+
+
+def _clean_name(name: str) -> str:
+    name = normalize_space(name).strip(" .,:;-–—|()[]")
+    name = re.sub(r"^(?:oleh|by)\s+", "", name, flags=re.I)
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name

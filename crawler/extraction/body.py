@@ -1,0 +1,262 @@
+"""Body text: find the article container, strip what is not the story, return paragraphs.
+
+Two layers: the container named by a site profile or a known CMS convention
+(:data:`~crawler.extraction.patterns.BODY_SELECTORS`), else the page region
+that holds the most paragraph text for the least other text (a one-pass
+density score over the tree). Inside the container, ads, captions, inserts and
+calls to action are removed by selector and by text pattern; the rest is read
+as blocks (paragraphs, sub-headings, list items, quotes), one per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from lxml import etree
+
+from . import patterns as P
+from .document import Document, css, normalize_space
+
+BLOCK_TAGS = frozenset(
+    "p div section article h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tbody thead tfoot tr td th dl dt dd "
+    "figure header footer main aside center form address hr nav details summary".split()
+)
+_JUNK_SELECTOR = ", ".join(P.BODY_JUNK_SELECTORS)
+_MIN_CMS_TEXT = 150
+
+
+def _is_element(node) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
+def drop_invisible(root) -> None:
+    """Remove elements that never carry visible article text (scripts, forms' widgets, media)."""
+    etree.strip_elements(root, *P.DROP_TAGS, with_tail=False)
+
+
+def _remove(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _classes(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+# ------------------------------------------------------------- container
+
+def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[list, str]:
+    """The element(s) holding the article text and how they were found (``cms``/``heuristic``)."""
+    for sel in (*extra_selectors, *P.BODY_SELECTORS):
+        found = doc.select(sel)
+        if not found:
+            continue
+        found = [el for el in found if not any(a in found for a in el.iterancestors())]
+        sized = [(len(_paragraph_text(el)), el) for el in found]
+        good = [el for n, el in sized if n >= _MIN_CMS_TEXT]
+        if not good:
+            continue
+        if sel == ".article-content-body__item-content" or sel in extra_selectors and len(good) > 1:
+            return good, "cms"
+        return [max(sized, key=lambda t: t[0])[1]], "cms"
+    best = density_best(doc.root)
+    return ([best] if best is not None else []), "heuristic"
+
+
+def _paragraph_text(el) -> str:
+    parts = [normalize_space(p.text_content()) for p in el.iter("p")]
+    text = " ".join(t for t in parts if len(t) > 20)
+    if len(text) < _MIN_CMS_TEXT:  # <br>-separated bodies (Blogger) have no <p>
+        text = normalize_space(el.text_content())
+    return text
+
+
+def density_best(root):
+    """The element maximising (good paragraph text) - penalty x (everything else it holds)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    stats: dict = {}
+    best, best_score = None, 0.0
+
+    def visit(el) -> tuple[float, float, float]:
+        # returns (total_text, link_text, good_text) of el's subtree
+        nonlocal best, best_score
+        own = len((el.text or "").strip())
+        total, link, good = float(own), 0.0, 0.0
+        direct = own
+        for child in el:
+            if _is_element(child):
+                t, l, g = visit(child)
+                total += t
+                link += l
+                good += g
+                if child.tag not in BLOCK_TAGS:
+                    direct += t
+                    good -= g
+            tail = len((child.tail or "").strip())
+            total += tail
+            direct += tail
+        if el.tag == "a":
+            link = total
+        negative = P.NEGATIVE_REGION.search(_classes(el)) and not P.POSITIVE_REGION.search(_classes(el))
+        if negative:
+            return total, link, 0.0
+        # a paragraph-like element contributes its inline text when it is prose-like
+        if el.tag in ("p", "pre", "blockquote", "td") or (el.tag in BLOCK_TAGS and direct >= 60):
+            inline_link = link if el.tag == "p" else min(link, direct)
+            if direct >= 25 and inline_link / max(direct, 1) < 0.5:
+                good += direct - inline_link
+        if el.tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
+            score = good - 0.35 * (total - good) - 0.5 * link
+            if score > best_score:
+                best, best_score = el, score
+        return total, link, good
+
+    try:
+        visit(body)
+    except RecursionError:  # absurdly deep trees: fall back to the whole body
+        return body
+    return best
+
+
+# ---------------------------------------------------------------- blocks
+
+def _walk(el, out: list, in_link: bool = False) -> None:
+    """Flatten an element into ('t', text, is_link) and ('b', tag) tokens."""
+    tag = el.tag if _is_element(el) else None
+    if tag is None:
+        return
+    if tag == "br":
+        out.append(("b", "br"))
+    else:
+        block = tag in BLOCK_TAGS
+        if block:
+            out.append(("b", tag))
+        link = in_link or tag == "a"
+        if el.text:
+            out.append(("t", el.text, link))
+        for child in el:
+            if _is_element(child):
+                _walk(child, out, link)
+            elif child.tail:  # comments/PIs: keep their tail text
+                out.append(("t", child.tail, link))
+                continue
+            if _is_element(child) and child.tail:
+                out.append(("t", child.tail, in_link))
+        if block:
+            out.append(("b", "/" + tag))
+
+
+def read_blocks(container) -> list[tuple[str, float]]:
+    """Paragraphs of a cleaned container as (text, link_ratio)."""
+    tokens: list = []
+    _walk(container, tokens)
+    blocks: list[tuple[str, float]] = []
+    buf: list[str] = []
+    linked = 0
+
+    def flush() -> None:
+        nonlocal linked
+        text = normalize_space("".join(buf))
+        if text:
+            blocks.append((text, min(1.0, linked / max(len(text), 1))))
+        buf.clear()
+        linked = 0
+
+    for tok in tokens:
+        if tok[0] == "b":
+            flush()
+        else:
+            buf.append(tok[1])
+            if tok[2]:
+                linked += len(tok[1].strip())
+    flush()
+    return blocks
+
+
+def strip_junk(container, exclude: Iterable = ()) -> None:
+    """Remove boilerplate subtrees inside the container (in place)."""
+    for el in list(exclude):
+        if el is not None and el is not container and any(a is container for a in el.iterancestors()):
+            _remove(el)
+    for el in css(_JUNK_SELECTOR)(container):
+        if el is not container:
+            _remove(el)
+    for el in list(container.iter()):
+        if el is container or not _is_element(el) or el.getparent() is None:
+            continue
+        cls = _classes(el)
+        if len(cls) > 1 and P.NEGATIVE_REGION.search(cls) and not P.POSITIVE_REGION.search(cls):
+            _remove(el)
+
+
+def is_junk_paragraph(text: str) -> bool:
+    low = text.lower().strip()
+    if low in P.JUNK_EXACT:
+        return True
+    return len(text) < 400 and P.JUNK_PARAGRAPH.match(low) is not None
+
+
+def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> list[str]:
+    """Drop boilerplate paragraphs, link lists, repeats and the headline; keep datelines and initials."""
+    out: list[str] = []
+    seen: set[str] = set()
+    title_key = normalize_space(title or "").lower()
+    for text, link_ratio in blocks:
+        text = normalize_space(P.INLINE_JUNK.sub(" ", text))
+        if not text:
+            continue
+        if is_junk_paragraph(text):
+            continue
+        if link_ratio > 0.6 and len(text) < 300:
+            continue
+        key = text.lower()
+        if key == title_key or key in seen:
+            continue
+        seen.add(key)
+        out.append(text)
+    while out and is_trailer(out[-1]):
+        out.pop()
+    return out
+
+
+_TRAILER = re.compile(
+    r"^(?:\(?\s*(?:editor|redaktur|pewarta|reporter|penulis|sumber|foto|teks|penyunting|copyright)\b.{0,80}|"
+    r"[A-Z][\w.' ]{1,40}\s*\|\s*[A-Z][\w.' ]{1,40})$",
+    re.I,
+)
+
+
+def is_trailer(text: str) -> bool:
+    return len(text) < 120 and _TRAILER.match(text) is not None
+
+
+def extract_body(doc: Document, *, title: str | None = None, exclude: Iterable = (),
+                 extra_selectors: Iterable[str] = (), extra_junk: Iterable[str] = ()) -> tuple[str, str, list]:
+    """Article body as paragraphs joined by a blank line, the method used and the container(s).
+
+    Mutates ``doc``: call it after every other field has been read."""
+    containers, method = find_container(doc, tuple(extra_selectors))
+    if not containers:
+        return "", method, containers
+    paragraphs: list[str] = []
+    junk = tuple(extra_junk)
+    for container in containers:
+        strip_junk(container, exclude)
+        for sel in junk:
+            for el in doc.select(sel):
+                if any(a is container for a in el.iterancestors()):
+                    _remove(el)
+        paragraphs.extend(clean_blocks(read_blocks(container), title))
+    return "\n\n".join(paragraphs), method, containers

@@ -1,0 +1,71 @@
+"""Is this page an article? Page-kind signals from the URL, the metadata and the page's shape.
+
+A page is rejected with a reason when its URL is a listing or static page
+(home, ``/category/``, ``/tag/``, ``/author/``, search, ``/redaksi``,
+``/pedoman-media-siber``...), when its structured data says it is a
+collection, when its main text block is a list of teasers, or when it has
+neither a publication date nor any article markup. Reasons are short,
+stable strings (``not_article:category``) so crawl stats can count them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from .structured import LISTING_TYPES, StructuredData
+
+_KIND_PATHS = (
+    ("search", re.compile(r"^/(?:search|cari|pencarian)(?:/|$)", re.I)),
+    ("category", re.compile(r"/(?:category|kategori|kanal|rubrik|section|channel|indeks|index|arsip|archive)(?:/|$)", re.I)),
+    ("tag", re.compile(r"/(?:tag|tags|topik|topic|label|hashtag)(?:/|$)", re.I)),
+    ("author", re.compile(r"/(?:author|penulis|profil|profile|reporter|editor|user)(?:/|$)", re.I)),
+    ("static", re.compile(
+        r"^/(?:redaksi|susunan-redaksi|tentang(?:-kami)?|about(?:-us)?|kontak(?:-kami)?|contact(?:-us)?|hubungi-kami|"
+        r"pedoman(?:-pemberitaan)?-media-siber|pedoman-siber|kode-etik(?:-jurnalistik)?|disclaimer|privacy(?:-policy)?|"
+        r"kebijakan-privasi|syarat-(?:dan-)?ketentuan|terms(?:-of-service)?|karir|career|info-iklan|iklan|"
+        r"advertise|sitemap|standar-perlindungan-wartawan|ketentuan-layanan|faq|login|register)/?$", re.I)),
+)
+_LISTING_PAGED = re.compile(r"/page/\d+/?$", re.I)
+
+
+def kind_from_url(url: str) -> str | None:
+    """The non-article page kind a URL shows, or None when the URL does not tell."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    query = dict(parse_qsl(parts.query))
+    if path in ("", "/", "/index.php", "/index.html", "/home", "/beranda") and not query.get("p"):
+        return "home"
+    if "s" in query or "q" in query and path in ("/", "/search"):
+        return "search"
+    for kind, pattern in _KIND_PATHS:
+        if pattern.search(path):
+            return kind
+    if _LISTING_PAGED.search(path):
+        return "category"
+    return None
+
+
+def kind_from_structured(sd: StructuredData) -> str | None:
+    if sd.has_article_node:
+        return None
+    hit = sd.types & LISTING_TYPES
+    if hit:
+        return {"searchresultspage": "search", "profilepage": "author", "aboutpage": "static",
+                "contactpage": "static"}.get(next(iter(sorted(hit))), "category")
+    return None
+
+
+def teaser_count(container) -> int:
+    """How many teaser items (linked headings, article cards) a text block holds."""
+    if container is None:
+        return 0
+    cards = sum(1 for _ in container.iter("article"))
+    headings = sum(1 for h in container.iter("h2", "h3", "h4") if h.find(".//a") is not None)
+    return max(cards, headings)
+
+
+def has_article_markup(sd: StructuredData, og_type: str | None, url: str) -> bool:
+    if sd.has_article_node or (og_type or "").lower() in ("article", "news", "newsarticle"):
+        return True
+    return bool(re.search(r"/(?:19|20)\d{2}/\d{1,2}/|/read/\d+|/berita/\d+|/news/\d+|-\d{5,}|d-\d{6,}|/\d{6,}/", url))

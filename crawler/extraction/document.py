@@ -1,0 +1,180 @@
+"""Turn raw page bytes into a parsed document: charset decoding, lxml parsing, cached lookups.
+
+Decoding trusts, in order: a byte-order mark, valid UTF-8 (even when the page
+declares another charset, a frequent error of regional sites), the HTTP
+``Content-Type`` charset, the ``<meta charset>`` declaration, then
+cp1252 (undeclared legacy pages of Latin-script sites). Text that was decoded twice (``â€œ`` mojibake) is
+repaired when it round-trips cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from cssselect import HTMLTranslator
+from lxml import etree, html as lxml_html
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u0153\u2122\u02dc\u201c\u201d\u2019\u0161\u00a6\u00a2\u00a0]")
+_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_translator = HTMLTranslator()
+
+#: Pages larger than this are cut before parsing (a huge page is never a single article).
+MAX_HTML_CHARS = 3_000_000
+
+
+@lru_cache(maxsize=2048)
+def css(selector: str) -> etree.XPath:
+    """Compile a CSS selector into a cached XPath evaluator (cssselect's HTML dialect)."""
+    return etree.XPath(_translator.css_to_xpath(selector))
+
+
+def decode_html(data: bytes | str, content_type: str | None = None) -> str:
+    """Decode page bytes to text; never raises."""
+    if isinstance(data, str):
+        return repair_mojibake(data)
+    bom_enc, bom = read_bom(data)
+    if bom_enc:
+        return data[len(bom):].decode(bom_enc, errors="replace")
+    head = data[:4096]
+    if re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
+        try:
+            return repair_mojibake(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    for enc in (http_content_type_encoding(content_type) if content_type else None,
+                html_body_declared_encoding(head)):
+        enc = resolve_encoding(enc) if enc else None
+        if enc:
+            try:
+                return data.decode(enc, errors="replace")
+            except LookupError:
+                continue
+    # Undeclared and not UTF-8: these sites write Latin script, cp1252 is the usual culprit.
+    return data.decode("cp1252", errors="replace")
+
+
+def _as_cp1252_bytes(text: str) -> bytes:
+    """Encode as cp1252, passing the five code points cp1252 leaves undefined through as bytes."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 255:
+                raise
+            out.append(ord(ch))
+    return bytes(out)
+
+
+_MOJIBAKE_RUN = re.compile(
+    "(?:[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]{1,3})+"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as cp1252/latin-1 once, run by run, where it round-trips."""
+    if not _MOJIBAKE.search(text):
+        return text
+
+    def fix(m: re.Match) -> str:
+        try:
+            return _as_cp1252_bytes(m.group(0)).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+
+    return _MOJIBAKE_RUN.sub(fix, text)
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse HTML text into an lxml tree; ``None`` when there is nothing to parse."""
+    if not text or not text.strip():
+        return None
+    text = _CTRL.sub("", text[:MAX_HTML_CHARS])
+    # lxml refuses str input that carries an encoding declaration in an XML prolog.
+    if text.lstrip().startswith("<?xml"):
+        text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+class Document:
+    """A parsed page with the lookups every extraction layer shares (computed once)."""
+
+    def __init__(self, root: etree._Element, url: str):
+        self.root = root
+        self.url = url
+        self._meta: dict[str, list[str]] | None = None
+
+    def select(self, selector: str) -> list:
+        """Elements matching a CSS selector (empty list when the selector is invalid)."""
+        try:
+            return css(selector)(self.root)
+        except Exception:
+            return []
+
+    def first(self, selectors: Iterable[str]):
+        for sel in selectors:
+            found = self.select(sel)
+            if found:
+                return found[0]
+        return None
+
+    @property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` contents by lower-cased ``property``/``name``/``itemprop`` key, in page order."""
+        if self._meta is None:
+            meta: dict[str, list[str]] = {}
+            for el in self.root.iter("meta"):
+                content = el.get("content")
+                if content is None:
+                    continue
+                content = content.strip()
+                if not content:
+                    continue
+                for attr in ("property", "name", "itemprop", "http-equiv"):
+                    key = el.get(attr)
+                    if key:
+                        meta.setdefault(key.strip().lower(), []).append(content)
+            self._meta = meta
+        return self._meta
+
+    def meta_first(self, *keys: str) -> str | None:
+        for key in keys:
+            values = self.meta.get(key)
+            if values:
+                return values[0]
+        return None
+
+    def link_href(self, rel: str) -> str | None:
+        for el in self.root.iter("link"):
+            rels = (el.get("rel") or "").lower().split()
+            if rel in rels and el.get("href"):
+                return el.get("href").strip()
+        return None
+
+
+def text_of(el) -> str:
+    """Visible text of an element, whitespace collapsed."""
+    if el is None:
+        return ""
+    if isinstance(el, str):
+        return normalize_space(el)
+    try:
+        return normalize_space(el.text_content())
+    except (AttributeError, ValueError):
+        return normalize_space("".join(el.itertext()))
+
+
+_WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def normalize_space(text: str) -> str:
+    return _WS.sub(" ", text or "").strip()

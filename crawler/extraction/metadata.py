@@ -1,0 +1,72 @@
+"""The descriptive fields of a record: description, section, tags, image, language, site."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document, normalize_space, text_of
+from .structured import StructuredData
+from .urls import absolute
+
+TAG_SELECTORS = (".jeg_post_tags a", ".post-tags a", ".tags a", ".tag-list a", ".entry-tags a", ".td-tags a",
+                 ".read__tagging a", ".detail__body-tag a", ".tagcloud a", "a[rel=tag]", ".tag a", ".topik a")
+BREADCRUMB_SELECTORS = (".breadcrumb a", ".breadcrumbs a", ".jeg_breadcrumbs a", ".td-crumb-container a",
+                        "[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".entry-crumbs a")
+_ID_WORDS = frozenset("yang dan di dengan untuk ini itu dari dalam pada tidak akan juga ke kepada oleh karena telah sudah".split())
+_EN_WORDS = frozenset("the and of to in that is for with on was as by it from at are be this".split())
+
+
+def description(doc: Document, sd: StructuredData) -> str | None:
+    value = doc.meta_first("og:description", "description", "twitter:description") or sd.description
+    value = normalize_space(value or "")
+    return value or None
+
+
+def section(doc: Document, sd: StructuredData, title: str | None) -> str | None:
+    value = doc.meta_first("article:section") or sd.section
+    if value:
+        return normalize_space(value)
+    crumbs = []
+    for sel in BREADCRUMB_SELECTORS:
+        crumbs = [text_of(el) for el in doc.select(sel)]
+        if crumbs:
+            break
+    crumbs = [c for c in crumbs if c and c.lower() not in ("home", "beranda", "index", "berita")
+              and (not title or c.lower() != title.lower()) and len(c) < 40]
+    return crumbs[-1] if crumbs else None
+
+
+def tags(doc: Document, sd: StructuredData) -> list[str]:
+    for sel in TAG_SELECTORS:
+        els = doc.select(sel)
+        values = [text_of(el).lstrip("#").strip() for el in els]
+        values = [v for v in values if v and len(v) < 60]
+        if values:
+            return list(dict.fromkeys(values))
+    values = doc.meta.get("article:tag") or sd.keywords
+    return list(dict.fromkeys(normalize_space(v) for v in values if v and len(v) < 60))
+
+
+def image(doc: Document, sd: StructuredData, url: str) -> str | None:
+    value = doc.meta_first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src") or sd.image
+    return absolute(value, url) if value else None
+
+
+def language(doc: Document, sd: StructuredData, body: str) -> str | None:
+    """Two-letter language: the text's own words decide between Indonesian and English, else markup."""
+    sample = re.findall(r"[a-z]+", body[:3000].lower())
+    if len(sample) >= 30:
+        ind = sum(1 for w in sample if w in _ID_WORDS)
+        eng = sum(1 for w in sample if w in _EN_WORDS)
+        if ind >= 3 and ind > eng:
+            return "id"
+        if eng >= 3 and eng > ind * 2:
+            return "en"
+    declared = doc.root.get("lang") or doc.meta_first("og:locale", "content-language", "language") or sd.language
+    if declared:
+        code = declared.strip().lower().replace("_", "-").split("-")[0]
+        if code == "in":
+            return "id"
+        if re.fullmatch(r"[a-z]{2,3}", code):
+            return code
+    return None

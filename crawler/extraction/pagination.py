@@ -1,0 +1,81 @@
+"""Multi-page articles: find the links to the article's following pages.
+
+Recognises WordPress ``page-links`` (``/slug/2/``), ``?page=N`` / ``?p=N``
+paging (tribun and most portals), ``Halaman N`` / ``Selanjutnya`` / ``Next``
+links, and a single-page variant (``?page=all``, ``?single=1``,
+``showpage=all``). Only links that stay on the same article path count, so a
+listing's pagination is never mistaken for an article's.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from .document import Document, text_of
+from .urls import absolute, clean_url
+
+PAGINATION_SELECTORS = (
+    ".page-links a", ".post-page-numbers", ".pagination a", ".paging a", ".halaman a", ".detail__long-nav a",
+    ".read__paging a", ".paging-detail a", ".article-pagination a", ".pages a", ".multi-page a",
+    ".pagination-article a", "a.next-page", "a[rel=next]",
+)
+_ALL = re.compile(r"[?&](?:page=all|showpage=all|single=1|view=all|halaman=all)\b", re.I)
+_PAGE_PARAM = ("page", "p", "halaman", "hal", "pg", "paged")
+_NEXT_TEXT = re.compile(r"^(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
+
+
+def _page_number(url: str, base_path: str) -> int | None:
+    parts = urlsplit(url)
+    for k, v in parse_qsl(parts.query):
+        if k.lower() in _PAGE_PARAM and v.isdigit():
+            return int(v)
+    path = parts.path.rstrip("/")
+    m = re.match(re.escape(base_path.rstrip("/")) + r"/(\d{1,3})$", path)
+    if m:
+        return int(m.group(1))
+    return None
+
+
+def _base(url: str) -> tuple[str, str, int]:
+    """(host, article path without a page suffix, current page number)."""
+    parts = urlsplit(url)
+    path = parts.path
+    m = re.match(r"^(.*?)/(\d{1,3})/?$", path)
+    page = 1
+    for k, v in parse_qsl(parts.query):
+        if k.lower() in _PAGE_PARAM and v.isdigit():
+            page = int(v)
+    if m and re.search(r"[a-z]-[a-z]", m.group(1).rsplit("/", 1)[-1] or ""):
+        return parts.netloc, m.group(1), int(m.group(2))
+    return parts.netloc, path, page
+
+
+def find_pages(doc: Document, url: str) -> tuple[list[str], str | None]:
+    """(URLs of the following pages in numeric order, single-page variant URL or None)."""
+    host, base_path, current = _base(url)
+    pages: dict[int, str] = {}
+    all_url = None
+    links = []
+    for sel in PAGINATION_SELECTORS:
+        links.extend(doc.select(sel))
+    for a in doc.root.iter("a"):
+        text = text_of(a)
+        if text and len(text) < 25 and _NEXT_TEXT.match(text):
+            links.append(a)
+    for a in links:
+        href = absolute(a.get("href"), url)
+        if not href:
+            continue
+        parts = urlsplit(href)
+        if parts.netloc != host:
+            continue
+        if _ALL.search(href) and parts.path.rstrip("/") == base_path.rstrip("/"):
+            all_url = clean_url(href) if "page=all" not in href else href.split("#")[0]
+            continue
+        if not parts.path.rstrip("/").startswith(base_path.rstrip("/")):
+            continue
+        n = _page_number(href, base_path)
+        if n and n > current and n < 200:
+            pages.setdefault(n, href.split("#")[0])
+    return [pages[n] for n in sorted(pages)], all_url

@@ -1,0 +1,119 @@
+"""Selectors and text patterns as data: CMS markup conventions and boilerplate.
+
+Kept apart from the algorithms that apply them (the trafilatura way), so a new
+CMS family or a new kind of insert is one line here. Site profiles add to
+these lists; they never replace the generic ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- headline
+TITLE_SELECTORS = (
+    "h1.jeg_post_title", "h1.tdb-title-text", "h1.entry-title", "h1.post-title", "h1.single-post-title",
+    "h1.detail__title", ".detail__title", "h1.read__title", "h1#arttitle", "h1.article-title",
+    "h1.title-article", "h1.news-title", "h1.post-title-single", "h1[itemprop=headline]", "h1.title",
+    "h1.judul", "h1.headline", "h3.post-title.entry-title", "h2.post-title.entry-title",
+    "h2.entry-title", "h2.title", ".post-header h1", "article h1", "h1",
+)
+
+# ------------------------------------------------------------------ byline
+AUTHOR_SELECTORS = (
+    ".jeg_meta_author a", ".jeg_meta_author", ".td-post-author-name a", ".tdb-author-name",
+    ".detail__author", ".read__credit__item", ".credit-title-name", ".article-author", ".author-name",
+    ".post-author-name", ".meta-author a", ".entry-author a", ".entry-author-name", "span.author a",
+    ".byline a[rel=author]", "a[rel=author]", ".byline", ".post-author a", ".post-author .fn",
+    ".penulis", ".reporter", ".writer", ".author.vcard a", ".author a", ".author",
+    ".post-meta .fn", ".meta-penulis", "#penulis", ".editor-name",
+)
+#: Text labels that introduce a byline.
+AUTHOR_LABELS = r"(?:penulis|pewarta|reporter|wartawan|kontributor|jurnalis|oleh|ditulis oleh|author|by|written by|teks|laporan|laporan wartawan [^:]{0,40}?)"
+EDITOR_LABELS = r"(?:editor|redaktur|penyunting|editor bahasa)"
+
+# --------------------------------------------------------------- dateline
+DATE_SELECTORS = (
+    ".jeg_meta_date", "time.entry-date", ".detail__date", ".read__time", ".date-publish", ".post-date",
+    ".entry-date", ".published", "abbr.published", ".posted-on", ".meta-date", ".tanggal", ".article-date",
+    ".date-time", ".post-meta-date", ".td-post-date", ".tdb-author-date", ".byline time", "article time",
+    ".jeg_meta_date a", ".date", ".time", "time",
+)
+
+# ------------------------------------------------------------------- body
+BODY_SELECTORS = (
+    ".content-inner", ".tdb_single_content .tdb-block-inner", ".td-post-content", ".entry-content-single",
+    ".detail__body-text", ".read__content", ".side-article.txt-article", ".txt-article",
+    ".article-content-body__item-content", ".post-body.entry-content", ".post-body", "[itemprop=articleBody]",
+    ".entry-content", ".post-content", ".article-content", ".article-body", ".article__content", ".article-body-content",
+    ".content-article", ".single-content", ".post-entry", ".isi-berita", ".news-content", ".detail-content",
+    "#article-body", "#isi", ".td-post-text-content", ".the-content", ".story-body", ".post-text",
+)
+
+#: Elements dropped before any text is read: never visible article text.
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+             "button", "select", "input", "textarea", "audio", "video", "map", "link", "meta", "head")
+
+#: Inside the article container: ads, captions, inserts, share boxes, tags, author boxes, comments.
+BODY_JUNK_SELECTORS = (
+    "figcaption", ".wp-caption-text", "p.para_caption", ".caption", ".photo-caption", ".image-caption",
+    "ins.adsbygoogle", ".adsbygoogle", ".jeg_ad", ".td-g-rec", ".td-a-rec", ".stream-item", ".ai-viewports",
+    "[id^=div-gpt-ad]", "[id*=div-gpt-ad]", ".gmr-banner", ".gmr-related-post", ".ads", ".ad", ".iklan", ".advertisement",
+    ".ads-container", ".banner", ".parallax-ads", "[class*=ads-]", "[class^=ad-]", "[class*=-ad-]",
+    ".jnews_inline_related_post_wrapper", ".jnews_related_post_container", ".jeg_post_tags", ".jeg_share_button",
+    ".jeg_authorbox", "a.inner-link-baca-juga", ".inner-link-baca-juga", "p.related-news", ".related-news",
+    "strong.read__others", ".read__others", "table.linksisip", ".linksisip", ".baca-juga", ".bacajuga",
+    ".related", ".related-posts", ".related-post", ".relatedposts", "#jp-relatedposts", ".yarpp-related",
+    ".crp_related", ".sharedaddy", ".share", ".share-buttons", ".social-share", ".sharethis", ".addtoany_share_save_container",
+    ".post-tags", ".tags", ".tag-list", ".tagcloud", ".entry-tags", ".td-post-source-tags", ".author-box",
+    ".about-author", ".post-author-box", "#comments", ".comments", ".comment-respond", ".fb-comments",
+    ".instagram-media", ".twitter-tweet", ".tiktok-embed", ".video-embed", ".embed-video", ".newsletter",
+    ".page-links", ".pagination", ".nav-links", ".post-navigation", ".breadcrumb", ".breadcrumbs",
+    ".wp-block-embed__wrapper", ".sr-only", ".screen-reader-text", "[hidden]", "[style*='display:none']",
+    "[style*='display: none']", ".swiper-pagination", ".detail__body-tag", ".detail__body-multiple", ".gallery-caption",
+    ".read__tagging", ".ads-on-body", ".inline-related", ".lihat-juga", ".box-baca-juga", ".artikel-terkait",
+)
+
+#: class/id words of page regions that are never the article (used by the heuristic layer).
+NEGATIVE_REGION = re.compile(
+    r"comment|komentar|sidebar|side-bar|widget|footer|masthead|menu|navbar|breadcrumb|share|social|related|terkait|"
+    r"popular|populer|terpopuler|terkini|trending|recommend|rekomendasi|newsletter|subscribe|promo|sponsor|"
+    r"advert|banner|iklan|jeg_ad|gmr-banner|cookie|modal|popup|outbrain|taboola|mgid|dable|disqus|tag-?cloud|"
+    r"author-?box|authorbox|pagination|pager|ticker|breaking|login|signup|search",
+    re.I,
+)
+POSITIVE_REGION = re.compile(
+    r"article|content|entry|post|story|body|text|detail|isi|berita|main|single|read", re.I,
+)
+
+# ------------------------------------------------------ boilerplate text
+#: A paragraph that matches is dropped wholesale.
+JUNK_PARAGRAPH = re.compile(
+    r"^(?:"
+    r"baca\s*(?:juga|pula|selengkapnya)\b.*|lihat\s+juga\s*:.*|simak\s+juga\b.*|"
+    r"advertisement|iklan|scroll\s+(?:untuk|to)\s+(?:lanjut|lanjutkan|resume|continue).*|scroll to continue.*|"
+    r"\[gambas:.*\]|gambas:.*|"
+    r"(?:cek|ikuti|dapatkan|baca)\b.{0,80}\bgoogle\s*news\b.*|.{0,120}\b(?:saluran|channel)\s+whats\s?app\b.*|"
+    r"(?:gabung|join|ikuti|follow)\b.{0,60}\b(?:whatsapp|telegram|instagram|tiktok|twitter|facebook|youtube)\b.*|"
+    r"(?:dapatkan|simak)\s+(?:update|informasi|berita)\b.{0,100}\b(?:whatsapp|telegram|google news)\b.*|"
+    r"artikel ini telah (?:tayang|terbit|dipublikasikan)\b.*|"
+    r"(?:editor|redaktur|penyunting|pewarta|reporter|penulis|wartawan|kontributor|sumber|foto|video|copyright)\s*:.{0,80}|"
+    r"(?:editor|redaktur|pewarta|penulis)\s*[:\-].{0,60}(?:\|.{0,60})*|"
+    r"tags?\s*:.*|topik\s*:.*|"
+    r"(?:share|bagikan|sebarkan)(?:\s+(?:this|artikel|berita))?\s*:?\s*(?:facebook|twitter|whatsapp|\s)*|"
+    r"copyright\s*©.*|©\s*\d{4}.*|"
+    r"(?:halaman|page)\s*(?:\d+\s*(?:dari|of)\s*\d+|selanjutnya|berikutnya).*|selanjutnya\s*»?|next\s*page|"
+    r"loading\.{0,3}|"
+    r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?"
+    r")$",
+    re.I,
+)
+#: Lines/phrases dropped when they make up a whole paragraph (exact, case-insensitive).
+JUNK_EXACT = {
+    "advertisement", "scroll to resume content", "scroll untuk lanjut", "scroll untuk melanjutkan",
+    "scroll untuk melanjutkan membaca", "lanjutkan membaca", "iklan", "sponsored", "konten sponsor",
+    "loading...", "bagikan", "share", "tweet", "whatsapp", "facebook", "twitter", "telegram", "email", "print",
+    "copy link", "salin link", "link copied", "komentar", "baca juga", "baca juga:", "berita terkait",
+    "artikel terkait", "(adsbygoogle = window.adsbygoogle || []).push({});",
+}
+#: Inline markers stripped from inside a paragraph.
+INLINE_JUNK = re.compile(r"\b(?:ADVERTISEMENT|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|Scroll untuk lanjut(?:kan)?(?: membaca)?)\b", re.I)

@@ -1,0 +1,166 @@
+"""Publication and modification dates: collect candidates from every layer, cross-check, pick one.
+
+Machine dates (JSON-LD, ``article:*`` meta, CMS meta) are exact but often in
+UTC or hard-coded by a template; the visible date line shows the local time and
+zone (WIB/WITA/WIT). The visible date wins when the two disagree by more than a
+timezone slip; otherwise the machine instant is shown in the page's own zone.
+Dates are looked for only in the article's header region, never in sidebars,
+related-post lists or the body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .dates import ParsedDate, find_date, parse_date, parse_machine_date, zone_for
+from .document import Document, normalize_space, text_of
+from .patterns import DATE_SELECTORS, NEGATIVE_REGION
+from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
+
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|-)")
+_UPDATED = re.compile(r"\b(?:diperbarui|update[d]?|diubah|terakhir diperbarui|modified|edited)\b", re.I)
+
+
+@dataclass
+class Dates:
+    published: ParsedDate | None = None
+    modified: ParsedDate | None = None
+    source: str = ""
+
+
+def _in_noise_region(el) -> bool:
+    for anc in el.iterancestors():
+        cls = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if anc.tag in ("aside", "footer", "nav") or (cls.strip() and NEGATIVE_REGION.search(cls)):
+            return True
+    return False
+
+
+def _visible_candidates(doc: Document, selectors: tuple[str, ...], title_el, now, tz):
+    """Dates read from date elements in the article region: (parsed, from_attribute, is_update)."""
+    out = []
+    for sel in selectors:
+        for el in doc.select(sel)[:4]:
+            if _in_noise_region(el):
+                continue
+            text = text_of(el)
+            attr = el.get("datetime") or el.get("content") or el.get("title") or el.get("data-time")
+            is_update = bool(_UPDATED.search(text)) or "updated" in (el.get("class") or "") and "published" not in (el.get("class") or "")
+            parsed = parse_date(text, tz=tz, now=now) if 4 <= len(text) <= 160 else find_date(text, tz=tz, now=now) if text else None
+            if parsed:
+                out.append((parsed, False, is_update))
+            if attr:
+                machine = parse_machine_date(attr, tz=tz) or parse_date(attr, tz=tz, now=now, fallback=False)
+                if machine:
+                    out.append((machine, True, is_update))
+        if out:
+            break
+    if not out and title_el is not None:
+        # text near the headline: the next few siblings or the header block
+        for text in _header_texts(title_el):
+            parsed = find_date(text, tz=tz, now=now)
+            if parsed:
+                out.append((parsed, False, bool(_UPDATED.search(text))))
+                break
+    return out
+
+
+def _header_texts(title_el, limit: int = 6):
+    """Short texts right after the headline (the usual byline/date line)."""
+    count = 0
+    node = title_el
+    while node is not None and count < limit:
+        sib = node.getnext()
+        while sib is not None and count < limit:
+            text = text_of(sib)
+            if text:
+                yield text[:300]
+                count += 1
+            sib = sib.getnext()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+
+
+def _meta_dates(doc: Document, sd: StructuredData, keys, jsonld_value, tz):
+    values = []
+    if jsonld_value:
+        values.append(("jsonld", jsonld_value))
+    for key in keys:
+        for v in doc.meta.get(key, ())[:1]:
+            values.append((key, v))
+    out = []
+    for src, value in values:
+        parsed = parse_machine_date(value, tz=tz) or parse_date(value, tz=tz, fallback=False)
+        if parsed:
+            out.append((src, parsed))
+    return out
+
+
+def _same_instant(a: datetime, b: datetime, slack: timedelta = timedelta(minutes=2)) -> bool:
+    return abs(a - b) <= slack
+
+
+def _local(parsed: ParsedDate, zone) -> ParsedDate:
+    """A machine date shown in the given zone when it was UTC/zone-less."""
+    off = parsed.value.utcoffset()
+    if off == timedelta(0) or not parsed.explicit_zone:
+        return ParsedDate(parsed.value.astimezone(zone), parsed.has_time, parsed.explicit_zone, parsed.approximate)
+    return parsed
+
+
+def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_selectors: tuple[str, ...] = (),
+                  tz: str = "Asia/Jakarta", now: datetime | None = None, url: str = "") -> Dates:
+    zone = zone_for(tz)
+    machine = _meta_dates(doc, sd, PUBLISHED_META, sd.published, tz)
+    machine_mod = _meta_dates(doc, sd, MODIFIED_META, sd.modified, tz)
+    visible = _visible_candidates(doc, (*extra_selectors, *DATE_SELECTORS), title_el, now, tz)
+    vis_text = [p for p, from_attr, upd in visible if not from_attr and not upd]
+    vis_attr = [p for p, from_attr, upd in visible if from_attr and not upd]
+    vis_upd = [p for p, from_attr, upd in visible if upd]
+    future_limit = (now or datetime.now(zone)) + timedelta(minutes=10)
+    machine = [(s, p) for s, p in machine if p.value <= future_limit]
+
+    shown = vis_text[0] if vis_text else None
+    shown_zone = shown.value.tzinfo if shown is not None and shown.explicit_zone else zone
+    published, source = None, ""
+    meta = machine[0][1] if machine else None
+    attr = vis_attr[0] if vis_attr else None
+    if meta is None and attr is not None:
+        meta, attr = attr, None
+        src_meta = "time[datetime]"
+    else:
+        src_meta = machine[0][0] if machine else ""
+
+    if shown is not None and not shown.approximate and shown.has_time:
+        if meta is not None and _same_instant(meta.value, shown.value):
+            published, source = ParsedDate(meta.value.astimezone(shown_zone), True, True), f"{src_meta}+visible"
+        else:
+            published, source = shown, "visible"
+    elif meta is not None:
+        local = _local(meta, shown_zone)
+        if shown is not None and not shown.approximate and local.value.date() != shown.value.date():
+            published, source = shown, "visible"  # the metadata is a template placeholder
+        else:
+            published, source = local, src_meta
+    elif shown is not None:
+        published, source = shown, "visible"
+    if published is None and url:
+        m = _URL_DATE.search(url)
+        if m:
+            try:
+                day = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=zone)
+                published, source = ParsedDate(day, False, False), "url"
+            except ValueError:
+                pass
+
+    modified = None
+    if machine_mod:
+        modified = _local(machine_mod[0][1], published.value.tzinfo if published else zone)
+    elif vis_upd:
+        modified = vis_upd[0]
+    if modified is not None and published is not None and modified.value < published.value:
+        modified = None
+    return Dates(published, modified, source)

@@ -1,0 +1,90 @@
+"""Headline: the title as the page shows it, cross-checked against its metadata.
+
+The visible headline (profile selector, then CMS conventions, then any ``h1``)
+wins when it agrees with ``og:title``/JSON-LD ``headline``/``<title>``; an
+``h1`` that is only the section name does not agree, so the metadata title,
+stripped of its `` | Site`` / `` - Site`` suffix, is used instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document, normalize_space, text_of
+from .patterns import TITLE_SELECTORS
+from .structured import StructuredData
+
+_WORD = re.compile(r"\w+", re.U)
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+|\s*\|\s*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def agreement(a: str, b: str) -> float:
+    """Shared words over the longer text's words (0..1)."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
+
+
+def strip_site_suffix(title: str, site_names: tuple[str, ...] = (), host: str = "") -> str:
+    """Drop `` | Site`` / `` - Site`` / ``Site - `` parts that name the outlet."""
+    title = normalize_space(title)
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    host_key = re.sub(r"^www\.", "", host.lower())
+    names = {re.sub(r"[^a-z0-9]", "", n.lower()) for n in site_names if n}
+    host_labels = {l for l in host_key.split(".") if len(l) > 2 and l not in ("com", "www", "co", "net", "org")}
+
+    def is_site(part: str) -> bool:
+        key = re.sub(r"[^a-z0-9]", "", part.lower())
+        if not key:
+            return True
+        if key in names or any(key and (key in n or n in key) for n in names if len(n) > 3):
+            return True
+        if key.replace("com", "").replace("coid", "") in {l.replace("-", "") for l in host_labels}:
+            return True
+        if any(l.replace("-", "") in key for l in host_labels if len(l) > 4):
+            return len(part.split()) <= 4
+        return bool(re.search(r"\.(?:com|co\.id|id|net|org)\b", part.lower())) and len(part.split()) <= 3
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    return normalize_space(" - ".join(parts)) if len(parts) > 1 else parts[0]
+
+
+def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str, ...] = (),
+                  site_names: tuple[str, ...] = (), host: str = "") -> tuple[str | None, object]:
+    """The headline and the element it was read from (``None`` for metadata)."""
+    meta_titles = [t for t in (doc.meta_first("og:title"), sd.headline, doc.meta_first("twitter:title")) if t]
+    title_tag = doc.root.find(".//title")
+    tag_text = text_of(title_tag) if title_tag is not None else ""
+    if tag_text:
+        meta_titles.append(tag_text)
+    seen = set()
+    for sel in (*extra_selectors, *TITLE_SELECTORS):
+        for el in doc.select(sel)[:3]:
+            if el in seen:
+                continue
+            seen.add(el)
+            text = text_of(el)
+            if not 3 <= len(text) <= 400:
+                continue
+            if extra_selectors and sel in extra_selectors:
+                return text, el
+            if meta_titles:
+                if any(agreement(text, m) >= 0.5 or (len(text) > 20 and text.lower() in m.lower()) for m in meta_titles):
+                    return text, el
+            elif len(words(text)) >= 3:
+                return text, el
+    for m in meta_titles:
+        cleaned = strip_site_suffix(m, site_names, host)
+        if len(cleaned) >= 3:
+            return cleaned, None
+    return None, None

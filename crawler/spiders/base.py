@@ -1,0 +1,68 @@
+"""Shared spider behaviour: turn a response into an article item, assembling multi-page articles.
+
+Every spider sends article pages to :meth:`ArticleSpiderMixin.parse_article`.
+A page that is not an article is counted (``extract/not_article/<kind>``) and
+logged, never emitted. The following pages of a multi-page article are
+fetched in numeric order and their bodies appended, so one article is one item.
+"""
+
+from __future__ import annotations
+
+import scrapy
+
+from crawler.extraction import extract_article
+from crawler.extraction.profiles import profile_for
+from crawler.items import ArticleItem
+
+MAX_PARTS = 20
+
+
+class ArticleSpiderMixin:
+    """Mixed into a :class:`scrapy.Spider`; needs ``self.crawler`` and ``self.logger``."""
+
+    def extract(self, response):
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        profile = profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
+        return extract_article(response.body, response.url, profile=profile, content_type=content_type)
+
+    def parse_article(self, response):
+        stats = self.crawler.stats
+        stats.inc_value("extract/pages")
+        if not isinstance(response, scrapy.http.TextResponse):
+            stats.inc_value("extract/not_article/not_html")
+            return
+        result = self.extract(response)
+        if result.record is None:
+            stats.inc_value(f"extract/{result.reason.replace(':', '/')}")
+            self.logger.info("not an article (%s): %s", result.reason, response.url)
+            return
+        stats.inc_value("extract/articles")
+        parts = result.next_pages[: MAX_PARTS - 1]
+        if parts:
+            yield self._next_part(result.record, parts)
+        else:
+            yield ArticleItem.from_record(result.record)
+
+    def _next_part(self, record: dict, remaining: list[str]):
+        return scrapy.Request(remaining[0], callback=self.parse_part, errback=self.part_failed,
+                              cb_kwargs={"record": record, "remaining": remaining[1:]}, priority=10)
+
+    def parse_part(self, response, record: dict, remaining: list[str]):
+        result = self.extract(response) if isinstance(response, scrapy.http.TextResponse) else None
+        if result is not None and result.record and result.record.get("body"):
+            record = dict(record, body=record["body"] + "\n\n" + result.record["body"])
+        else:
+            self.crawler.stats.inc_value("extract/part_missing")
+            self.logger.warning("page part without text: %s (article %s)", response.url, record.get("url"))
+        if remaining:
+            yield self._next_part(record, remaining)
+        else:
+            self.crawler.stats.inc_value("extract/multipage_assembled")
+            yield ArticleItem.from_record(record)
+
+    def part_failed(self, failure):
+        request = failure.request
+        record = request.cb_kwargs["record"]
+        self.crawler.stats.inc_value("extract/part_failed")
+        self.logger.warning("could not fetch part %s of %s: %s", request.url, record.get("url"), failure.value)
+        yield ArticleItem.from_record(record)

@@ -1,0 +1,1 @@
+"""Item pipelines of the crawler: what happens to an article between the spider and the JSONL file."""
