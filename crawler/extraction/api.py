@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 
 from . import body as body_mod
-from .byline import resolve_authors
+from .byline import Authorship, resolve_authors, signoff_author
 from .classify import has_article_markup, kind_from_structured, kind_from_url, teaser_count
 from .dates import find_date
 from .document import Document, decode_html, parse_html, text_of
@@ -88,6 +88,10 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
     body_text, method, containers = body_mod.extract_body(
         doc, title=title, exclude=exclude, extra_selectors=profile.body, extra_junk=profile.remove)
     body_text = _drop_header_lines(body_text, authorship.authors, title)
+    if authorship.author is None:
+        signed = signoff_author(body_text)
+        if signed:
+            authorship = Authorship(signed, [signed], authorship.editor, "signoff")
     if method == "heuristic" and containers and teaser_count(containers[0]) >= 4:
         return ExtractionResult(reason="not_article:listing")
     if len(body_text) < MIN_BODY_CHARS:

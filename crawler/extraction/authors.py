@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import normalize_space
-from .patterns import AUTHOR_LABELS, EDITOR_LABELS
+from .patterns import AUTHOR_LABELS, EDITOR_LABELS, SOURCE_LABELS
 
 _LABEL = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]?\s*", re.I)
 _LABEL_REQUIRED_COLON = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]\s*", re.I)
@@ -24,6 +24,9 @@ _JUNK = re.compile(r"developer|webmaster|wordpress|https?:|www\.|@|\.php|\buser\
 _INSTITUTION = re.compile(
     r"^(?:tim\s+)?(?:redaksi|redaktur|admin(?:istrator)?|editorial|desk|newsroom|humas|staff|tim|kontributor|"
     r"tim\s+\w+|\w+\s*(?:news|media|online|\.com|\.co\.id|\.id))$", re.I)
+_SOURCE = re.compile(rf"^\s*{SOURCE_LABELS}\s*:\s*", re.I)
+_ROLE_PREFIX = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|jurnalis|fotografer|laporan)\b[^,]*,\s*", re.I)
+_INSTITUTION_WORDS = re.compile(r"\b(?:media|news|cyber|group|grup|digital|network|pt|tbk|redaksi|newsroom|online|tv|radio|antara|biro)\b", re.I)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*", re.I)
 _DEGREE = re.compile(r"^(?:S\.?\w{0,4}\.?|M\.?\w{0,4}\.?|Dr\.?|Ir\.?|H\.?|Hj\.?|Prof\.?|SH|MH|SE|MM|M\.?Si|S\.?Sos|S\.?Pd|Lc|MA|PhD)$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’`\- ]*$", re.U)
@@ -42,7 +45,7 @@ def is_junk_name(name: str) -> bool:
 
 def is_institution(name: str, site_names: tuple[str, ...] = ()) -> bool:
     low = name.lower().strip()
-    if _INSTITUTION.match(low):
+    if _INSTITUTION.match(low) or _INSTITUTION_WORDS.search(low):
         return True
     if _SITE_TOKEN.search(low.replace(" ", "")) and (" " not in low or "." in low):
         return True
@@ -97,9 +100,13 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         segment = segment.strip(" |,-–—:")
         if not segment:
             continue
+        source_credit = bool(_SOURCE.match(segment))
+        if source_credit:
+            segment = _SOURCE.sub("", segment, count=1)
         had_label = bool(_LABEL_REQUIRED_COLON.match(segment)) or bool(re.match(r"^(?:oleh|by)\s", segment, re.I))
         segment = _LABEL.sub("", segment, count=1) if had_label or _LABEL.match(segment) else segment
         segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
+        segment = _ROLE_PREFIX.sub("", segment)
         segment = _strip_site_suffix(segment)
         # a date glued to the name: keep what comes before it
         d = _DATEISH.search(segment)
@@ -110,7 +117,7 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
             name = _clean_name(name)
             if not name or is_junk_name(name):
                 continue
-            if is_institution(name, site_names):
+            if source_credit or is_institution(name, site_names):
                 result.institutions.append(name)
             elif looks_like_person(name):
                 if name not in result.authors:

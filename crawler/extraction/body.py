@@ -16,6 +16,7 @@ from typing import Iterable
 from lxml import etree
 
 from . import patterns as P
+from .classify import teaser_count
 from .document import Document, css, normalize_space
 
 BLOCK_TAGS = frozenset(
@@ -24,6 +25,7 @@ BLOCK_TAGS = frozenset(
 )
 _JUNK_SELECTOR = ", ".join(P.BODY_JUNK_SELECTORS)
 _MIN_CMS_TEXT = 150
+_SURE_CMS_TEXT = 600
 
 
 def _is_element(node) -> bool:
@@ -57,8 +59,9 @@ def _classes(el) -> str:
 
 def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[list, str]:
     """The element(s) holding the article text and how they were found (``cms``/``heuristic``)."""
+    small = None
     for sel in (*extra_selectors, *P.BODY_SELECTORS):
-        found = doc.select(sel)
+        found = [el for el in doc.select(sel) if not _in_noise(el)]
         if not found:
             continue
         found = [el for el in found if not any(a in found for a in el.iterancestors())]
@@ -68,9 +71,24 @@ def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[
             continue
         if sel == ".article-content-body__item-content" or sel in extra_selectors and len(good) > 1:
             return good, "cms"
-        return [max(sized, key=lambda t: t[0])[1]], "cms"
+        size, best = max(sized, key=lambda t: t[0])
+        if size >= _SURE_CMS_TEXT or sel in extra_selectors:
+            return [best], "cms"
+        small = small or (size, best)  # short: a teaser may share the class; let the heuristic compete
     best = density_best(doc.root)
+    if small is not None and (best is None or len(_paragraph_text(best)) < 2 * small[0]):
+        return [small[1]], "cms"
     return ([best] if best is not None else []), "heuristic"
+
+
+def _in_noise(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "footer", "nav"):
+            return True
+        cls = _classes(anc)
+        if len(cls) > 1 and P.NEGATIVE_REGION.search(cls) and not P.POSITIVE_REGION.search(cls):
+            return True
+    return False
 
 
 def _paragraph_text(el) -> str:
@@ -199,6 +217,8 @@ def strip_junk(container, exclude: Iterable = ()) -> None:
         cls = _classes(el)
         if len(cls) > 1 and P.NEGATIVE_REGION.search(cls) and not P.POSITIVE_REGION.search(cls):
             _remove(el)
+        elif el.tag in ("div", "section", "ul", "ol", "aside", "table") and teaser_count(el) >= 3:
+            _remove(el)  # a related-posts or "more news" list inside the container
 
 
 def is_junk_paragraph(text: str) -> bool:

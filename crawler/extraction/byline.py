@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 
 from .authors import Byline, is_institution, is_junk_name, looks_like_person, parse_byline
 from .document import Document, text_of
-from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, NEGATIVE_REGION
+from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, NEGATIVE_REGION, SOURCE_LABELS
 from .structured import StructuredData
 
-_LABELLED = re.compile(rf"^\s*(?:{AUTHOR_LABELS}|{EDITOR_LABELS})\s*[:\-–—]", re.I)
+_LABELLED_AUTHOR = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]", re.I)
+_LABELLED = re.compile(rf"^\s*(?:{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*[:\-–—]", re.I)
+_SIGNOFF = re.compile(r"^[A-Z][A-Z.'’ ]{3,40}$")
+_EDITOR_CONTEXT = re.compile(rf"^\s*{EDITOR_LABELS}\s*[:\-–—]", re.I)
 _NAME_DASH_SITE = re.compile(r"^[A-Z][\w.' ]{2,50}\s+[-–—]\s+[\w.]+$")
 
 
@@ -39,8 +42,20 @@ def _in_noise(el) -> bool:
     return False
 
 
-def _selector_bylines(doc: Document, selectors) -> list[tuple[str, Byline]]:
-    out = []
+def _editor_context(el) -> str | None:
+    """The parent's text when the element is the name in an ``Editor: <a>X</a>`` line."""
+    parent = el.getparent()
+    if parent is None:
+        return None
+    text = text_of(parent)
+    if _EDITOR_CONTEXT.match(text) and not _LABELLED_AUTHOR.match(text):
+        return text
+    return None
+
+
+def _selector_bylines(doc: Document, selectors) -> tuple[list[tuple[str, object]], list[str]]:
+    """Byline elements of the first selector that finds one, and editor lines met on the way."""
+    out, editor_lines = [], []
     for sel in selectors:
         for el in doc.select(sel)[:3]:
             if _in_noise(el):
@@ -48,17 +63,21 @@ def _selector_bylines(doc: Document, selectors) -> list[tuple[str, Byline]]:
             text = text_of(el)
             if not text or len(text) > 200:
                 continue
+            context = _editor_context(el)
+            if context:
+                editor_lines.append(context)
+                continue
             out.append((sel, el))
         if out:
             break
-    return out
+    return out, editor_lines
 
 
-def _labelled_lines(doc: Document, title_el, body_el_texts: list[str]) -> list[str]:
+def _labelled_lines(doc: Document, title_el) -> list[str]:
     """Short lines that start with a byline label, near the headline or at the body's end."""
     lines = []
-    scope = title_el.getparent() if title_el is not None else None
-    for _ in range(3):
+    scope = title_el.getparent() if title_el is not None else doc.root.find("body")
+    for _ in range(3 if title_el is not None else 0):
         if scope is None or scope.getparent() is None or scope.tag == "body":
             break
         scope = scope.getparent()
@@ -69,19 +88,21 @@ def _labelled_lines(doc: Document, title_el, body_el_texts: list[str]) -> list[s
         text = text_of(el)
         if 4 < len(text) < 160 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)) and not _in_noise(el):
             lines.append(text)
-    lines.extend(t for t in body_el_texts if len(t) < 160 and _LABELLED.match(t))
     return lines
 
 
 def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_selectors: tuple[str, ...] = (),
-                    site_names: tuple[str, ...] = (), body_tail: list[str] | None = None) -> tuple[Authorship, list]:
+                    site_names: tuple[str, ...] = ()) -> tuple[Authorship, list]:
     """Decide the authorship; also returns the byline elements (so the body can exclude them)."""
     persons: list[str] = []
     institutions: list[str] = []
     editor: str | None = None
     source = ""
     found_els = []
-    for sel, el in _selector_bylines(doc, (*extra_selectors, *AUTHOR_SELECTORS)):
+    bylines, editor_lines = _selector_bylines(doc, (*extra_selectors, *AUTHOR_SELECTORS))
+    for line in editor_lines:
+        editor = editor or parse_byline(line, site_names).editor
+    for sel, el in bylines:
         b = parse_byline(text_of(el), site_names)
         found_els.append(el)
         editor = editor or b.editor
@@ -91,7 +112,7 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
         institutions.extend(b.institutions)
         source = source or f"css:{sel}"
     if not persons or editor is None:
-        for line in _labelled_lines(doc, title_el, body_tail or []):
+        for line in _labelled_lines(doc, title_el):
             b = parse_byline(line, site_names)
             editor = editor or b.editor
             if not persons and b.authors:
@@ -101,7 +122,8 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
     if not persons:
         for name in sd.authors:
             b = parse_byline(name, site_names)
-            persons.extend(p for p in b.authors if p not in persons)
+            # JSON-LD often names the desk editor; the visible credit line is the truth
+            persons.extend(p for p in b.authors if p not in persons and p != editor)
             institutions.extend(b.institutions)
         if persons:
             source = "jsonld"
@@ -124,3 +146,11 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
     if institutions:
         return Authorship(institutions[0], [], editor, source or "institution"), found_els
     return Authorship(None, [], editor, ""), found_els
+
+
+def signoff_author(body: str) -> str | None:
+    """A reporter signing off in capitals as the body's last line (Tempo style: ``DINI TEJA``)."""
+    last = body.rsplit("\n\n", 1)[-1].strip() if body else ""
+    if _SIGNOFF.match(last) and 1 <= len(last.split()) <= 4 and looks_like_person(last.title()):
+        return last.title()
+    return None

@@ -17,6 +17,8 @@ TITLE_SELECTORS = (
     "h1.judul", "h1.headline", "h3.post-title.entry-title", "h2.post-title.entry-title",
     "h2.entry-title", "h2.title", ".post-header h1", "article h1", "h1",
 )
+#: Plain sub-level headings tried last; accepted only when they agree closely with the metadata title.
+WEAK_TITLE_SELECTORS = ("h2", "h3")
 
 # ------------------------------------------------------------------ byline
 AUTHOR_SELECTORS = (
@@ -25,19 +27,24 @@ AUTHOR_SELECTORS = (
     ".post-author-name", ".meta-author a", ".entry-author a", ".entry-author-name", "span.author a",
     ".byline a[rel=author]", "a[rel=author]", ".byline", ".post-author a", ".post-author .fn",
     ".penulis", ".reporter", ".writer", ".author.vcard a", ".author a", ".author",
-    ".post-meta .fn", ".meta-penulis", "#penulis", ".editor-name",
+    ".post-meta .fn", ".meta-penulis", "#penulis", "[class^=author-]", "author",
 )
 #: Text labels that introduce a byline.
 AUTHOR_LABELS = r"(?:penulis|pewarta|reporter|wartawan|kontributor|jurnalis|oleh|ditulis oleh|author|by|written by|teks|laporan|laporan wartawan [^:]{0,40}?)"
-EDITOR_LABELS = r"(?:editor|redaktur|penyunting|editor bahasa)"
+EDITOR_LABELS = r"(?:editor|redaktur|penyunting|editor bahasa|red)"
+#: A credit line naming the source outlet (``Sumber : Antara``): an institution, never a person.
+SOURCE_LABELS = r"(?:sumber|source)"
 
 # --------------------------------------------------------------- dateline
 DATE_SELECTORS = (
     ".jeg_meta_date", "time.entry-date", ".detail__date", ".read__time", ".date-publish", ".post-date",
     ".entry-date", ".published", "abbr.published", ".posted-on", ".meta-date", ".tanggal", ".article-date",
-    ".date-time", ".post-meta-date", ".td-post-date", ".tdb-author-date", ".byline time", "article time",
-    ".jeg_meta_date a", ".date", ".time", "time",
+    ".date-time", ".datetime", ".post-meta-date", ".td-post-date", ".tdb-author-date", ".byline time",
+    ".jeg_meta_date a",
 )
+#: Generic date classes: trusted only inside the headline's neighbourhood (sidebars use them too).
+GENERIC_DATE_SELECTORS = ("article time", ".date", ".time", "time", "[class*=date]", "[class*=tanggal]",
+                          "[class*=time]", ".meta", ".post-meta", ".entry-meta")
 
 # ------------------------------------------------------------------- body
 BODY_SELECTORS = (

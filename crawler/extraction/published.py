@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from .dates import ParsedDate, find_date, parse_date, parse_machine_date, zone_for
 from .document import Document, normalize_space, text_of
-from .patterns import DATE_SELECTORS, NEGATIVE_REGION
+from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS, NEGATIVE_REGION
 from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
 
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|-)")
@@ -38,11 +38,38 @@ def _in_noise_region(el) -> bool:
     return False
 
 
+def _title_scope(title_el, levels: int = 4):
+    scope = title_el
+    for _ in range(levels):
+        parent = scope.getparent() if scope is not None else None
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    return scope
+
+
 def _visible_candidates(doc: Document, selectors: tuple[str, ...], title_el, now, tz):
-    """Dates read from date elements in the article region: (parsed, from_attribute, is_update)."""
+    """Dates read from date elements in the article region: (parsed, from_attribute, is_update).
+
+    Order: named date elements (profile, CMS), then the lines right after the
+    headline, then generic date classes inside the headline's neighbourhood."""
+    out = _read_date_elements(doc, selectors, None, now, tz)
+    if not out and title_el is not None:
+        for text in _header_texts(title_el):
+            parsed = find_date(text, tz=tz, now=now)
+            if parsed:
+                out.append((parsed, False, bool(_UPDATED.search(text))))
+                break
+    if not out and title_el is not None:
+        out = _read_date_elements(doc, GENERIC_DATE_SELECTORS, _title_scope(title_el), now, tz)
+    return out
+
+
+def _read_date_elements(doc: Document, selectors, scope, now, tz):
     out = []
     for sel in selectors:
-        for el in doc.select(sel)[:4]:
+        found = doc.select(sel) if scope is None else [el for el in doc.select(sel) if scope in el.iterancestors()]
+        for el in found[:4]:
             if _in_noise_region(el):
                 continue
             text = text_of(el)
@@ -57,18 +84,26 @@ def _visible_candidates(doc: Document, selectors: tuple[str, ...], title_el, now
                     out.append((machine, True, is_update))
         if out:
             break
-    if not out and title_el is not None:
-        # text near the headline: the next few siblings or the header block
-        for text in _header_texts(title_el):
-            parsed = find_date(text, tz=tz, now=now)
-            if parsed:
-                out.append((parsed, False, bool(_UPDATED.search(text))))
-                break
     return out
 
 
 def _header_texts(title_el, limit: int = 6):
-    """Short texts right after the headline (the usual byline/date line)."""
+    """Short texts right after the headline (the usual byline/date line), then the one right before it."""
+    yield from _texts_after(title_el, limit)
+    node = title_el
+    for _ in range(2):
+        prev = node.getprevious()
+        if prev is not None:
+            text = text_of(prev)
+            if text:
+                yield text[:300]
+                return
+        node = node.getparent()
+        if node is None:
+            return
+
+
+def _texts_after(title_el, limit: int):
     count = 0
     node = title_el
     while node is not None and count < limit:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .document import Document, normalize_space, text_of
-from .patterns import TITLE_SELECTORS
+from .patterns import TITLE_SELECTORS, WEAK_TITLE_SELECTORS
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.U)
@@ -68,8 +68,11 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
     if tag_text:
         meta_titles.append(tag_text)
     seen = set()
-    for sel in (*extra_selectors, *TITLE_SELECTORS):
-        for el in doc.select(sel)[:3]:
+    for sel in (*extra_selectors, *TITLE_SELECTORS, *WEAK_TITLE_SELECTORS):
+        weak = sel in WEAK_TITLE_SELECTORS
+        if weak and not meta_titles:
+            break
+        for el in doc.select(sel)[: 12 if weak else 3]:
             if el in seen:
                 continue
             seen.add(el)
@@ -78,7 +81,10 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
                 continue
             if extra_selectors and sel in extra_selectors:
                 return text, el
-            if meta_titles:
+            if weak:
+                if any(agreement(text, strip_site_suffix(m, site_names, host)) >= 0.8 for m in meta_titles):
+                    return text, el
+            elif meta_titles:
                 if any(agreement(text, m) >= 0.5 or (len(text) > 20 and text.lower() in m.lower()) for m in meta_titles):
                     return text, el
             elif len(words(text)) >= 3:
