@@ -36,6 +36,12 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's robots.txt middleware lets early requests through (see crawler/middlewares/robots.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.robots.SafeRobotsTxtMiddleware": 100,
+}
+
 ITEM_PIPELINES = {
     "pipelines.validate.ValidateArticlePipeline": 100,
 }

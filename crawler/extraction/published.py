@@ -20,6 +20,8 @@ from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS, NEGATIVE_REGION
 from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
 
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|-)")
+# "entry-date updated" is WordPress's hAtom pair on the *published* date: only explicit names count.
+_UPDATE_CLASS = re.compile(r"\b(?:modified|date-modified|last-updated|update-date|updated-date|dateModified)\b", re.I)
 _UPDATED = re.compile(r"\b(?:diperbarui|update[d]?|diubah|terakhir diperbarui|modified|edited)\b", re.I)
 
 
@@ -74,7 +76,7 @@ def _read_date_elements(doc: Document, selectors, scope, now, tz):
                 continue
             text = text_of(el)
             attr = el.get("datetime") or el.get("content") or el.get("title") or el.get("data-time")
-            is_update = bool(_UPDATED.search(text)) or "updated" in (el.get("class") or "") and "published" not in (el.get("class") or "")
+            is_update = bool(_UPDATED.search(text)) or bool(_UPDATE_CLASS.search(el.get("class") or ""))
             parsed = parse_date(text, tz=tz, now=now) if 4 <= len(text) <= 160 else find_date(text, tz=tz, now=now) if text else None
             if parsed:
                 out.append((parsed, False, is_update))

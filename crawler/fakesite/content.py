@@ -159,11 +159,10 @@ def _body(a: Article) -> list[str]:
     rng = random.Random(a.body_seed)
     ev = EVENTS[a.event]
     f = a.facts
-    lead = rng.choice(ev["lead"]).format_map(f)
     pool = list(ev["body"]) + list(ev["quotes"]) + list(P.GENERIC_BODY) + list(P.GENERIC_QUOTES)
     middle = [t.format_map(f) for t in rng.sample(pool, a.n_paras - 2)]
     closing = rng.choice(P.GENERIC_CLOSING).format_map(f) + " (*)"
-    return [f"{a.dateline} - {lead}", *middle, closing]
+    return [f"{a.dateline} - {f['lead']}", *middle, closing]
 
 
 EVENTS = {e["key"]: e for e in P.EVENTS}
@@ -219,7 +218,9 @@ class ArticleStore:
         region = rng.choice(P.REGIONS)
         ev = rng.choice(P.EVENTS)
         f = _facts(rng, region, pub)
-        title = rng.choice(ev["titles"]).format_map(f)
+        k = rng.randrange(len(ev["titles"]))
+        title = ev["titles"][k].format_map(f)
+        f["lead"] = ev["lead"][k % len(ev["lead"])].format_map(f)
         r = rng.random()
         if r < 0.08:
             authors = ("Redaksi",)

@@ -9,7 +9,7 @@ DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember")
 
-# (name, kind, short, kecamatan..., pasar, klub, stadion)
+# Regencies/cities: display name, short name, kota?, kecamatan, market, club, stadium.
 REGIONS = (
     dict(name="Kota Probolinggo", short="Probolinggo", kota=True,
          kec=("Kademangan", "Kanigaran", "Mayangan", "Wonoasih", "Kedopok"),
@@ -100,6 +100,7 @@ GENERIC_CLOSING = (
     "Rencananya, evaluasi menyeluruh akan dilakukan pekan depan bersama seluruh pihak terkait.",
 )
 
+# Story kinds; title ``k`` is paired with lead ``k % len(lead)``.
 EVENTS = (
     dict(key="banjir", section="Peristiwa", tags=("Banjir", "BPBD"),
          titles=("Banjir Rendam {n3} Rumah di Desa {desa}, Kecamatan {kec}",
@@ -119,7 +120,7 @@ EVENTS = (
     dict(key="kebakaran", section="Peristiwa", tags=("Kebakaran", "Damkar"),
          titles=("Rumah Warga {desa} Ludes Terbakar, Kerugian Ditaksir Rp{n2} Juta",
                  "Korsleting Listrik Diduga Picu Kebakaran Toko di {kec}",
-                 "{n1} Unit Damkar Dikerahkan Padamkan Api di Gudang {desa}"),
+                 "{n1} Unit Damkar Dikerahkan Padamkan Api di Rumah Warga {desa}"),
          lead=("Sebuah rumah milik {warga} di Desa {desa}, Kecamatan {kec}, {reg}, hangus terbakar {when}. Api diduga berasal dari korsleting listrik di bagian dapur.",
                "Kebakaran hebat melanda deretan toko di kawasan {kec}, {reg}, {when}. Kobaran api baru berhasil dipadamkan setelah hampir tiga jam."),
          body=("Petugas pemadam kebakaran menerjunkan {n1} unit mobil damkar ke lokasi. Akses jalan yang sempit sempat menyulitkan petugas menjangkau titik api.",
@@ -132,8 +133,8 @@ EVENTS = (
     dict(key="pasar", section="Ekonomi", tags=("Harga Pangan", "Pasar Tradisional"),
          titles=("Harga Cabai Rawit di {pasar} Tembus {harga} per Kilogram",
                  "Pedagang {pasar} Keluhkan Sepinya Pembeli Menjelang Akhir Bulan",
-                 "Revitalisasi {pasar} {regs} Ditarget Rampung Tahun {tahun}",
-                 "Harga Beras Medium di {regs} Naik, Pemerintah Gelar Operasi Pasar"),
+                 "Harga Beras Medium di {regs} Naik, Pemerintah Gelar Operasi Pasar",
+                 "Revitalisasi {pasar} {regs} Ditarget Rampung Tahun {tahun}"),
          lead=("Harga sejumlah kebutuhan pokok di {pasar}, {reg}, merangkak naik sejak {when}. Cabai rawit kini dijual {harga} per kilogram, padahal pekan lalu masih {harga_lama}.",
                "Pedagang di {pasar}, {reg}, mengeluhkan turunnya jumlah pembeli dalam beberapa pekan terakhir. Kondisi itu terlihat saat pasar dipantau pada {when}."),
          body=("Menurut pedagang, kenaikan harga dipicu berkurangnya pasokan dari daerah sentra akibat cuaca yang tidak menentu.",
@@ -146,9 +147,9 @@ EVENTS = (
                  '"Kami terus memantau harga setiap hari dan berkoordinasi dengan distributor agar pasokan lancar," kata Kepala Dinas Perdagangan {regs}, {kadis}.')),
     dict(key="operasi", section="Hukum & Kriminal", tags=("Operasi Polisi", "Lalu Lintas"),
          titles=("Operasi Zebra, {polres} Tilang {n3} Pengendara dalam Sepekan",
-                 "Polsek {kec} Amankan {n1} Pelaku Judi Online",
                  "Curi Motor di {desa}, Pemuda Asal {kec} Diringkus Polisi",
-                 "Razia Knalpot Brong, Puluhan Motor Diamankan {polres}"),
+                 "Razia Knalpot Brong, Puluhan Motor Diamankan {polres}",
+                 "Polsek {kec} Amankan Pemuda Terduga Pencuri Motor"),
          lead=("{polres} menggelar operasi di sejumlah titik rawan pelanggaran di wilayah {reg} pada {when}. Hasilnya, ratusan pengendara terjaring karena tidak melengkapi surat kendaraan.",
                "Jajaran Polsek {kec}, {polres}, menangkap seorang pemuda berinisial {pelaku} yang diduga terlibat pencurian sepeda motor di Desa {desa}, {when}."),
          body=("Kapolres {regs}, {kapolres}, menjelaskan operasi digelar untuk menekan angka kecelakaan dan tindak kriminalitas jalanan.",
@@ -161,9 +162,9 @@ EVENTS = (
                  '"Pelaku sudah kami amankan beserta barang buktinya. Saat ini masih menjalani pemeriksaan intensif," kata Kasat Reskrim {polres}, {kasat}.')),
     dict(key="dana_desa", section="Pemerintahan", tags=("Dana Desa", "BLT"),
          titles=("Dana Desa {desa} Dipakai Bangun Jalan Sepanjang {jarak} Meter",
-                 "Kades {desa} Diperiksa Kejaksaan Terkait Pengelolaan Dana Desa",
                  "{pemda} Salurkan BLT Dana Desa kepada {n3} Keluarga Penerima Manfaat",
-                 "Musyawarah Desa {desa} Sepakati Prioritas Anggaran Tahun {tahun}"),
+                 "Musyawarah Desa {desa} Sepakati Prioritas Anggaran Tahun {tahun}",
+                 "Ratusan Warga {kec} Terima BLT Dana Desa Tahap Akhir"),
          lead=("Pemerintah Desa {desa}, Kecamatan {kec}, {reg}, memanfaatkan dana desa untuk membangun jalan rabat beton sepanjang {jarak} meter. Pengerjaan proyek dimulai sejak {when}.",
                "{pemda} menyalurkan bantuan langsung tunai (BLT) dana desa kepada {n3} keluarga penerima manfaat di Kecamatan {kec}, {when}."),
          body=("Anggaran yang dialokasikan untuk kegiatan tersebut mencapai {anggaran} dan bersumber dari dana desa tahap kedua.",
@@ -202,8 +203,8 @@ EVENTS = (
                  '"Perbaikan akan kami prioritaskan pada anggaran perubahan tahun ini," jelas {kadisdik}.')),
     dict(key="dbd", section="Kesehatan", tags=("DBD", "Dinkes"),
          titles=("Kasus DBD di {regs} Meningkat, Dinkes Gencarkan Fogging",
-                 "Warga {desa} Diminta Aktif Berantas Sarang Nyamuk",
-                 "Posyandu di {kec} Kembali Aktif, Ratusan Balita Ditimbang"),
+                 "Posyandu di {kec} Kembali Aktif, Ratusan Balita Ditimbang",
+                 "Warga {desa} Diminta Aktif Berantas Sarang Nyamuk"),
          lead=("Dinas Kesehatan {regs} mencatat {n2} kasus demam berdarah dengue (DBD) sejak awal bulan. Kasus terbanyak ditemukan di Kecamatan {kec}, sebagaimana disampaikan {when}.",
                "Ratusan balita di Kecamatan {kec}, {reg}, mengikuti kegiatan penimbangan dan imunisasi di posyandu desa, {when}."),
          body=("Kepala Dinas Kesehatan {regs}, {kadinkes}, mengatakan fogging hanya efektif membunuh nyamuk dewasa, sehingga pemberantasan sarang nyamuk tetap menjadi kunci.",
@@ -216,7 +217,7 @@ EVENTS = (
     dict(key="sepakbola", section="Olahraga", tags=("Sepak Bola", "Liga 3"),
          titles=("{klub} Tundukkan {lawan} {skor_a}-{skor_b} di Stadion {stadion}",
                  "Turnamen Voli Antardesa di {kec} Diikuti {n2} Tim",
-                 "Jelang Liga 3, {klub} Gelar Seleksi Pemain Lokal"),
+                 "Menang {skor_a}-{skor_b}, {klub} Jaga Peluang Lolos Putaran Kedua"),
          lead=("{klub} berhasil meraih kemenangan {skor_a}-{skor_b} atas {lawan} dalam laga yang digelar di Stadion {stadion}, {reg}, {when}.",
                "Turnamen bola voli antardesa se-Kecamatan {kec}, {reg}, resmi dibuka {when}. Sebanyak {n2} tim putra dan putri ambil bagian."),
          body=("Gol pembuka dicetak pada menit ke-{n2} melalui sundulan kepala memanfaatkan umpan sepak pojok.",

@@ -15,6 +15,7 @@ import hashlib
 import json
 from datetime import date, timedelta, timezone
 from html import escape as h
+from urllib.parse import quote
 
 from .content import WIB, Article, ArticleStore, _mix, slugify
 from .phrases import COMMENTS, DAYS, FIRST, LAST, MONTHS, SECTIONS
@@ -77,11 +78,11 @@ class Theme:
 
     def share(self, a: Article) -> str:
         url = self.u.article(a)
-        q = h(url, True)
+        q, text = quote(url, safe=""), quote(a.title, safe="")
         return (f'<div class="share-buttons">'
                 f'<a class="share-facebook" href="https://www.facebook.com/sharer/sharer.php?u={q}" target="_blank">Facebook</a>'
-                f'<a class="share-twitter" href="https://twitter.com/intent/tweet?text={h(a.title)}&amp;url={q}" target="_blank">Twitter</a>'
-                f'<a class="share-whatsapp" href="whatsapp://send?text={h(a.title)}%20{q}">WhatsApp</a>'
+                f'<a class="share-twitter" href="https://twitter.com/intent/tweet?text={text}&amp;url={q}" target="_blank">Twitter</a>'
+                f'<a class="share-whatsapp" href="whatsapp://send?text={text}%20{q}">WhatsApp</a>'
                 f'<a class="share-telegram" href="https://t.me/share/url?url={q}">Telegram</a>'
                 f'<a class="share-copy" href="{h(add_query(url, "utm_source=copy&utm_medium=share"))}">Salin Tautan</a></div>\n')
 
