@@ -18,6 +18,7 @@ from lxml import etree
 from . import patterns as P
 from .classify import teaser_count
 from .document import Document, css, normalize_space
+from .regions import in_noise_region, noise_class
 
 BLOCK_TAGS = frozenset(
     "p div section article h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tbody thead tfoot tr td th dl dt dd "
@@ -51,17 +52,13 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def _classes(el) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
 # ------------------------------------------------------------- container
 
 def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[list, str]:
     """The element(s) holding the article text and how they were found (``cms``/``heuristic``)."""
     small = None
     for sel in (*extra_selectors, *P.BODY_SELECTORS):
-        found = [el for el in doc.select(sel) if not _in_noise(el)]
+        found = [el for el in doc.select(sel) if not in_noise_region(el)]
         if not found:
             continue
         found = [el for el in found if not any(a in found for a in el.iterancestors())]
@@ -79,16 +76,6 @@ def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[
     if small is not None and (best is None or len(_paragraph_text(best)) < 2 * small[0]):
         return [small[1]], "cms"
     return ([best] if best is not None else []), "heuristic"
-
-
-def _in_noise(el) -> bool:
-    for anc in el.iterancestors():
-        if anc.tag in ("aside", "footer", "nav"):
-            return True
-        cls = _classes(anc)
-        if len(cls) > 1 and P.NEGATIVE_REGION.search(cls) and not P.POSITIVE_REGION.search(cls):
-            return True
-    return False
 
 
 def _paragraph_text(el) -> str:
@@ -127,8 +114,7 @@ def density_best(root):
             direct += tail
         if el.tag == "a":
             link = total
-        negative = P.NEGATIVE_REGION.search(_classes(el)) and not P.POSITIVE_REGION.search(_classes(el))
-        if negative:
+        if noise_class(el):
             return total, link, 0.0
         # a paragraph-like element contributes its inline text when it is prose-like
         if el.tag in ("p", "pre", "blockquote", "td") or (el.tag in BLOCK_TAGS and direct >= 60):
@@ -214,8 +200,7 @@ def strip_junk(container, exclude: Iterable = ()) -> None:
     for el in list(container.iter()):
         if el is container or not _is_element(el) or el.getparent() is None:
             continue
-        cls = _classes(el)
-        if len(cls) > 1 and P.NEGATIVE_REGION.search(cls) and not P.POSITIVE_REGION.search(cls):
+        if noise_class(el):
             _remove(el)
         elif el.tag in ("div", "section", "ul", "ol", "aside", "table") and teaser_count(el) >= 3:
             _remove(el)  # a related-posts or "more news" list inside the container

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .authors import Byline, is_institution, is_junk_name, looks_like_person, parse_byline
 from .document import Document, text_of
-from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, NEGATIVE_REGION, SOURCE_LABELS
+from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, SOURCE_LABELS
+from .regions import in_noise_region
 from .structured import StructuredData
 
 _LABELLED_AUTHOR = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]", re.I)
@@ -34,12 +35,7 @@ class Authorship:
 
 
 def _in_noise(el) -> bool:
-    for anc in el.iterancestors():
-        cls = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if anc.tag in ("aside", "footer", "nav") or (cls.strip() and NEGATIVE_REGION.search(cls)
-                                                     and "author" not in cls.lower()):
-            return True
-    return False
+    return in_noise_region(el, allow=("author",))
 
 
 def _editor_context(el) -> str | None:
@@ -71,6 +67,34 @@ def _selector_bylines(doc: Document, selectors) -> tuple[list[tuple[str, object]
         if out:
             break
     return out, editor_lines
+
+
+_ROLE_ONLY = re.compile(rf"^\s*(?P<role>{AUTHOR_LABELS}|{EDITOR_LABELS})\s*:?\s*$", re.I)
+
+
+def _role_lists(doc: Document) -> list[str]:
+    """Credit lists where a role item is followed by name items (``<li>Editor</li><li>Name</li>``).
+
+    Returned as labelled lines (``Editor: Name``) for :func:`parse_byline`."""
+    lines = []
+    for el in doc.root.iter("li", "dt", "td", "th", "span", "div"):
+        if len(el) > 2:
+            continue
+        text = text_of(el)
+        m = _ROLE_ONLY.match(text) if text and len(text) < 25 else None
+        if not m or _in_noise(el):
+            continue
+        names = []
+        sib = el.getnext()
+        while sib is not None and len(names) < 4:
+            name = text_of(sib)
+            if not name or _ROLE_ONLY.match(name):
+                break
+            names.append(name.lstrip(": "))
+            sib = sib.getnext()
+        if names and all(len(n) < 60 for n in names):
+            lines.append(f"{m.group('role')}: {', '.join(names)}")
+    return lines
 
 
 def _labelled_lines(doc: Document, title_el) -> list[str]:
@@ -112,7 +136,7 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
         institutions.extend(b.institutions)
         source = source or f"css:{sel}"
     if not persons or editor is None:
-        for line in _labelled_lines(doc, title_el):
+        for line in (*_labelled_lines(doc, title_el), *_role_lists(doc)):
             b = parse_byline(line, site_names)
             editor = editor or b.editor
             if not persons and b.authors:

@@ -88,9 +88,9 @@ NEGATIVE_REGION = re.compile(
     r"author-?box|authorbox|pagination|pager|ticker|breaking|login|signup|search",
     re.I,
 )
-POSITIVE_REGION = re.compile(
-    r"article|content|entry|post|story|body|text|detail|isi|berita|main|single|read", re.I,
-)
+#: class/id tokens that name the article text itself: never noise, whatever else they contain.
+STRONG_CONTENT = re.compile(r"^(?:entry-content|post-content|article-content|article-body|post-body|story-body|content-inner|"
+                            r"detail__body|read__content|txt-article|td-post-content|the-content|isi-berita)", re.I)
 
 # ------------------------------------------------------ boilerplate text
 #: A paragraph that matches is dropped wholesale.

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 
 from .dates import ParsedDate, find_date, parse_date, parse_machine_date, zone_for
 from .document import Document, normalize_space, text_of
-from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS, NEGATIVE_REGION
+from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS
+from .regions import in_noise_region
 from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
 
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|-)")
@@ -30,14 +31,6 @@ class Dates:
     published: ParsedDate | None = None
     modified: ParsedDate | None = None
     source: str = ""
-
-
-def _in_noise_region(el) -> bool:
-    for anc in el.iterancestors():
-        cls = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if anc.tag in ("aside", "footer", "nav") or (cls.strip() and NEGATIVE_REGION.search(cls)):
-            return True
-    return False
 
 
 def _title_scope(title_el, levels: int = 4):
@@ -62,17 +55,20 @@ def _visible_candidates(doc: Document, selectors: tuple[str, ...], title_el, now
             if parsed:
                 out.append((parsed, False, bool(_UPDATED.search(text))))
                 break
-    if not out and title_el is not None:
-        out = _read_date_elements(doc, GENERIC_DATE_SELECTORS, _title_scope(title_el), now, tz)
+    if not out:
+        scope = _title_scope(title_el) if title_el is not None else doc.root
+        out = _read_date_elements(doc, GENERIC_DATE_SELECTORS, scope, now, tz)
     return out
 
 
 def _read_date_elements(doc: Document, selectors, scope, now, tz):
     out = []
     for sel in selectors:
-        found = doc.select(sel) if scope is None else [el for el in doc.select(sel) if scope in el.iterancestors()]
+        found = doc.select(sel)
+        if scope is not None and scope is not doc.root:
+            found = [el for el in found if scope in el.iterancestors()]
         for el in found[:4]:
-            if _in_noise_region(el):
+            if in_noise_region(el):
                 continue
             text = text_of(el)
             attr = el.get("datetime") or el.get("content") or el.get("title") or el.get("data-time")

@@ -87,5 +87,8 @@ def canonical_url(page_url: str, canonical: str | None, og_url: str | None) -> s
         cand_path = urlsplit(cand).path.rstrip("/")
         if not cand_path and page_path:
             continue  # canonical pointing at the home page: a template error
+        same_page = urlsplit(cand)._replace(query="") == urlsplit(page)._replace(query="")
+        if same_page and not urlsplit(page).query and urlsplit(cand).query:
+            return page  # the declared URL only adds a parameter (tempo's ?i=1): not a different page
         return cand
     return page

@@ -190,9 +190,11 @@ class ArticleStore:
         self._names: dict[tuple[str, str], str] = {}
         self.get = lru_cache(maxsize=4096)(self._build)
         self.meta = lru_cache(maxsize=8192)(self._make_draft)  # no slug de-dup
+        self.published = lru_cache(maxsize=1 << 16)(self._published)
 
     # -- time ------------------------------------------------------------
-    def published(self, i: int) -> datetime:
+    def _published(self, i: int) -> datetime:
+        """Publication time of id ``i`` (WIB, whole minutes); strictly increasing in ``i``."""
         jitter = JIT_MIN + _mix(self.seed, i, 1) % (JIT_MAX - JIT_MIN)
         t = self.now - timedelta(seconds=(self.n - i) * GAP + jitter)
         return t - timedelta(seconds=t.second, microseconds=t.microsecond)

@@ -14,12 +14,16 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, timedelta, timezone
-from html import escape as h
+from functools import lru_cache
+from html import escape
 from urllib.parse import quote
 
 from .content import WIB, Article, ArticleStore, _mix, slugify
 from .phrases import COMMENTS, DAYS, FIRST, LAST, MONTHS, SECTIONS
 from .urls import WpUrls, add_query
+
+#: ``html.escape``, memoised: the same titles and names are escaped over and over.
+h = lru_cache(maxsize=1 << 16)(escape)
 
 STATIC_PAGES = {
     "redaksi": "Redaksi",
@@ -46,6 +50,7 @@ class Theme:
     def __init__(self, store: ArticleStore, urls: WpUrls, site_name: str):
         self.store, self.u, self.name = store, urls, site_name
         self._popular: tuple[int, list[Article]] = (-1, [])
+        self._side: tuple[int, str] = (-1, "")
 
     # -- picking other articles -----------------------------------------
     def popular(self) -> list[Article]:
@@ -68,6 +73,14 @@ class Theme:
                 out.append(j)
             k += 1
         return [self.store.get(j) for j in out]
+
+    def sidebar(self) -> str:
+        """The sidebar only changes when articles are published: render it once per state."""
+        total, html = self._side
+        if total != self.store.total:
+            html = self._sidebar()
+            self._side = (self.store.total, html)
+        return html
 
     # -- shared snippets --------------------------------------------------
     def ad(self, slot: int, label: bool = False) -> str:
@@ -198,7 +211,7 @@ class WpTheme(Theme):
                 f'<div class="jeg_post_meta"><div class="jeg_meta_date"><a href="{url}"><i class="fa fa-clock-o"></i> {d_day(a.published)} - {a.published:%H:%M}</a></div></div>'
                 f'{ex}</div></article>\n')
 
-    def sidebar(self) -> str:
+    def _sidebar(self) -> str:
         pop = "".join(self.post_block(a, add_query(self.u.article(a), "utm_source=terpopuler&utm_medium=sidebar"))
                       for a in self.popular())
         today = self.store.clock.date()
@@ -432,7 +445,7 @@ class PortalTheme(WpTheme):
                 f'<div class="media-body"><span class="kanal"><a href="{self.u.listing("section", a.section_slug)}">{h(a.section)}</a></span>'
                 f'<h2 class="media-title"><a href="{url}">{h(a.title)}</a></h2><span class="date">{self.stamp(a)}</span>{ex}</div></div>\n')
 
-    def sidebar(self) -> str:
+    def _sidebar(self) -> str:
         pop = "".join(f'<li><a href="{h(add_query(self.u.article(a), "utm_source=terpopuler&utm_medium=widget"))}">{h(a.title)}</a>'
                       f'<span class="date">{d_long(a.published)}</span></li>' for a in self.popular())
         today = self.store.clock.date()

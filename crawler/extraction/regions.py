@@ -1,0 +1,41 @@
+"""Page regions that are never the article: sidebars, widgets, comments, related lists, menus.
+
+Judged per class/id token, so a layout modifier on ``<body>`` or a wrapper
+(``right-sidebar``, ``has-sidebar``) does not make the whole page noise, while
+``jeg_sidebar``, ``td_block_related_posts`` or ``widget_recent_entries`` do.
+A token that names the content itself (``entry-content``, ``post-body``) is
+never noise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import NEGATIVE_REGION, STRONG_CONTENT
+
+_LAYOUT_MODIFIER = re.compile(r"^(?:has|no|with|without|left|right|full|is|show|hide)[-_]|[-_](?:layout|enabled|active|open)$", re.I)
+_NEVER_NOISE_TAGS = frozenset(("html", "body", "main", "article"))
+_NOISE_TAGS = frozenset(("aside", "footer", "nav"))
+
+
+def noise_class(el, allow: tuple[str, ...] = ()) -> bool:
+    """True when one of the element's class/id tokens names a non-article region."""
+    if el.tag in _NEVER_NOISE_TAGS:
+        return False
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    for tok in tokens:
+        if _LAYOUT_MODIFIER.search(tok) or STRONG_CONTENT.search(tok):
+            continue
+        if any(a in tok.lower() for a in allow):
+            continue
+        if NEGATIVE_REGION.search(tok):
+            return True
+    return False
+
+
+def in_noise_region(el, allow: tuple[str, ...] = ()) -> bool:
+    """True when the element sits inside a sidebar, footer, nav, comment or related-posts region."""
+    for anc in el.iterancestors():
+        if anc.tag in _NOISE_TAGS or noise_class(anc, allow):
+            return True
+    return False
