@@ -57,7 +57,9 @@ def _remove(el) -> None:
 def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[list, str]:
     """The element(s) holding the article text and how they were found (``cms``/``heuristic``)."""
     small = None
-    for sel in (*extra_selectors, *P.BODY_SELECTORS):
+    selectors = (*extra_selectors, *P.BODY_SELECTORS)
+    doc.forget()  # the tree changed since earlier layers looked at it
+    for sel in selectors:
         found = [el for el in doc.select(sel) if not in_noise_region(el)]
         if not found:
             continue
@@ -70,12 +72,23 @@ def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[
             return good, "cms"
         size, best = max(sized, key=lambda t: t[0])
         if size >= _SURE_CMS_TEXT or sel in extra_selectors:
-            return [best], "cms"
+            return [_narrowest(doc, best, size, selectors)], "cms"
         small = small or (size, best)  # short: a teaser may share the class; let the heuristic compete
     best = density_best(doc.root)
     if small is not None and (best is None or len(_paragraph_text(best)) < 2 * small[0]):
         return [small[1]], "cms"
     return ([best] if best is not None else []), "heuristic"
+
+
+def _narrowest(doc: Document, container, size: int, selectors) -> object:
+    """A wrapper class (``content-inner`` around Blogger's ``post-body``) gives way to a known
+    body class inside it that holds most of the same text."""
+    best = container
+    for sel in selectors:
+        for el in doc.select(sel):
+            if el is not best and best in el.iterancestors() and len(_paragraph_text(el)) >= 0.7 * size:
+                best = el
+    return best
 
 
 def _paragraph_text(el) -> str:
@@ -210,7 +223,7 @@ def is_junk_paragraph(text: str) -> bool:
     low = text.lower().strip()
     if low in P.JUNK_EXACT:
         return True
-    return len(text) < 400 and P.JUNK_PARAGRAPH.match(low) is not None
+    return len(text) < 400 and (P.JUNK_PARAGRAPH.match(low) is not None or P.CAPTION_PARAGRAPH.match(text) is not None)
 
 
 def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> list[str]:
@@ -259,6 +272,7 @@ def extract_body(doc: Document, *, title: str | None = None, exclude: Iterable =
     junk = tuple(extra_junk)
     for container in containers:
         strip_junk(container, exclude)
+        doc.forget()
         for sel in junk:
             for el in doc.select(sel):
                 if any(a is container for a in el.iterancestors()):

@@ -11,6 +11,8 @@ person is named anywhere.
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 from dataclasses import dataclass, field
 
 from .authors import Byline, is_institution, is_junk_name, looks_like_person, parse_byline
@@ -70,6 +72,24 @@ def _selector_bylines(doc: Document, selectors) -> tuple[list[tuple[str, object]
 
 
 _ROLE_ONLY = re.compile(rf"^\s*(?P<role>{AUTHOR_LABELS}|{EDITOR_LABELS})\s*:?\s*$", re.I)
+# Short text nodes are listed by XPath (in C); only the few that match are looked at further.
+_SHORT_TEXTS = etree.XPath("//text()[string-length(normalize-space(.)) > 2 and string-length(.) < 400]")
+
+
+def _ROLE_TEXTS(root):
+    return [t for t in _SHORT_TEXTS(root) if len(t) < 40 and _ROLE_ONLY.match(t)]
+
+
+def _LABEL_TEXTS(root):
+    return [t for t in _SHORT_TEXTS(root) if _LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip())]
+_INLINE = frozenset("b strong span em i a small label font u".split())
+
+
+def _element_of(text_node):
+    el = text_node.getparent()
+    if el is not None and text_node.is_tail:
+        el = el.getparent()
+    return el
 
 
 def _role_lists(doc: Document) -> list[str]:
@@ -77,11 +97,13 @@ def _role_lists(doc: Document) -> list[str]:
 
     Returned as labelled lines (``Editor: Name``) for :func:`parse_byline`."""
     lines = []
-    for el in doc.root.iter("li", "dt", "td", "th", "span", "div"):
-        if len(el) > 2:
+    for node in _ROLE_TEXTS(doc.root):
+        el = _element_of(node)
+        while el is not None and el.tag in _INLINE and el.getparent() is not None and not text_of(el.getnext()):
+            el = el.getparent()  # <li><span>Editor</span></li>: the list item is the unit
+        if el is None or len(el) > 2:
             continue
-        text = text_of(el)
-        m = _ROLE_ONLY.match(text) if text and len(text) < 25 else None
+        m = _ROLE_ONLY.match(text_of(el))
         if not m or _in_noise(el):
             continue
         names = []
@@ -98,17 +120,22 @@ def _role_lists(doc: Document) -> list[str]:
 
 
 def _labelled_lines(doc: Document, title_el) -> list[str]:
-    """Short lines that start with a byline label, near the headline or at the body's end."""
-    lines = []
-    scope = title_el.getparent() if title_el is not None else doc.root.find("body")
-    for _ in range(3 if title_el is not None else 0):
+    """Short lines that start with a byline label (or read ``Name - SITE``) near the headline."""
+    scope = title_el.getparent() if title_el is not None else None
+    for _ in range(3):
         if scope is None or scope.getparent() is None or scope.tag == "body":
             break
         scope = scope.getparent()
-    candidates = []
-    if scope is not None:
-        candidates = [el for el in scope.iter("p", "div", "span", "strong", "b", "small", "li") if len(el) <= 6]
-    for el in candidates:
+    lines = []
+    for node in _LABEL_TEXTS(doc.root):
+        el = _element_of(node)
+        if el is None:
+            continue
+        if scope is not None and scope is not el and scope not in el.iterancestors():
+            continue
+        parent = el.getparent()
+        if el.tag in _INLINE and parent is not None and len(text_of(parent)) < 160:
+            el = parent  # <p><b>Penulis:</b> Budi</p>
         text = text_of(el)
         if 4 < len(text) < 160 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)) and not _in_noise(el):
             lines.append(text)

@@ -31,6 +31,58 @@ def css(selector: str) -> etree.XPath:
     return etree.XPath(_translator.css_to_xpath(selector))
 
 
+def _compounds(selector: str) -> list[str]:
+    """Split a selector on descendant combinators (white space outside brackets)."""
+    parts, depth, cur = [], 0, ""
+    for ch in selector:
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch.isspace() and depth == 0:
+            if cur:
+                parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+@lru_cache(maxsize=2048)
+def css_within(selector: str) -> etree.XPath:
+    """Elements matching ``selector`` below a context element (not the element itself)."""
+    return etree.XPath(_translator.css_to_xpath(selector, prefix="descendant::"))
+
+
+@lru_cache(maxsize=2048)
+def css_matcher(selector: str) -> etree.XPath:
+    """An XPath that is true on an element matching ``selector`` (descendant combinators only)."""
+    parts = _compounds(selector)
+    expr = _translator.css_to_xpath(parts[-1], prefix="self::")
+    for ancestor in parts[:-1]:
+        expr += "[" + _translator.css_to_xpath(ancestor, prefix="ancestor::") + "]"
+    return etree.XPath(f"boolean({expr})")
+
+
+_KEY = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?:[^.#\[]*)(?P<key>[.#][\w-]+)?")
+
+
+@lru_cache(maxsize=2048)
+def selector_key(selector: str) -> tuple[str, str] | None:
+    """How to look up candidates of a selector in the index: ('class', token), ('id', x), ('tag', t),
+    or None when only a full XPath evaluation can answer (attribute-only selectors)."""
+    last = _compounds(selector)[-1]
+    m = re.match(r"^(?P<tag>[a-zA-Z][\w-]*)?", last)
+    tag = m.group("tag") if m else None
+    rest = last[len(tag or ""):]
+    km = re.search(r"(?<![\[=^$*~|'\"])([.#])([\w-]+)", rest.split("[", 1)[0])
+    if km:
+        return ("class" if km.group(1) == "." else "id", km.group(2))
+    if tag:
+        return ("tag", tag.lower())
+    return None
+
+
 def decode_html(data: bytes | str, content_type: str | None = None) -> str:
     """Decode page bytes to text; never raises."""
     if isinstance(data, str):
@@ -112,13 +164,64 @@ class Document:
         self.root = root
         self.url = url
         self._meta: dict[str, list[str]] | None = None
+        self._index: dict[tuple[str, str], list] | None = None
+
+    def _build_index(self) -> dict[tuple[str, str], list]:
+        """One pass over the tree: elements by class token, id and tag, in document order."""
+        index: dict[tuple[str, str], list] = {}
+        for el in self.root.iter(etree.Element):
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            index.setdefault(("tag", tag), []).append(el)
+            cls = el.get("class")
+            if cls:
+                for tok in set(cls.split()):
+                    index.setdefault(("class", tok), []).append(el)
+            ident = el.get("id")
+            if ident:
+                index.setdefault(("id", ident.strip()), []).append(el)
+        return index
 
     def select(self, selector: str) -> list:
-        """Elements matching a CSS selector (empty list when the selector is invalid)."""
+        """Elements matching a CSS selector, in document order (empty when the selector is invalid).
+
+        Candidates come from a class/id/tag index built once, each checked with a
+        compiled matcher: far cheaper than one XPath pass over the tree per selector."""
         try:
-            return css(selector)(self.root)
+            parts = _compounds(selector)
+            if len(parts) > 1:
+                return self._select_descendants(parts)
+            key = selector_key(selector)
+            if key is None:
+                return css(selector)(self.root)
+            if self._index is None:
+                self._index = self._build_index()
+            candidates = self._index.get(key, ())
+            if not candidates:
+                return []
+            match = css_matcher(selector)
+            return [el for el in candidates if match(el)]
         except Exception:
             return []
+
+    def _select_descendants(self, parts: list[str]) -> list:
+        """``A B``: find the (rare) A elements first, then B inside each, in document order."""
+        scopes = self.select(parts[0])
+        if not scopes:
+            return []
+        inner = css_within(" ".join(parts[1:]))
+        seen, out = set(), []
+        for scope in scopes:
+            for el in inner(scope):
+                if el not in seen:
+                    seen.add(el)
+                    out.append(el)
+        return out
+
+    def forget(self) -> None:
+        """Drop the element index (after the tree was modified)."""
+        self._index = None
 
     def first(self, selectors: Iterable[str]):
         for sel in selectors:

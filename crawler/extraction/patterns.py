@@ -62,7 +62,7 @@ DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object
 
 #: Inside the article container: ads, captions, inserts, share boxes, tags, author boxes, comments.
 BODY_JUNK_SELECTORS = (
-    "figcaption", ".wp-caption-text", "p.para_caption", ".caption", ".photo-caption", ".image-caption",
+    "figcaption", ".wp-caption-text", ".tr-caption", ".post-footer", ".post-share-buttons", "p.para_caption", ".caption", ".photo-caption", ".image-caption",
     "ins.adsbygoogle", ".adsbygoogle", ".jeg_ad", ".td-g-rec", ".td-a-rec", ".stream-item", ".ai-viewports",
     "[id^=div-gpt-ad]", "[id*=div-gpt-ad]", ".gmr-banner", ".gmr-related-post", ".ads", ".ad", ".iklan", ".advertisement",
     ".ads-container", ".banner", ".parallax-ads", "[class*=ads-]", "[class^=ad-]", "[class*=-ad-]",
@@ -90,7 +90,8 @@ NEGATIVE_REGION = re.compile(
 )
 #: class/id tokens that name the article text itself: never noise, whatever else they contain.
 STRONG_CONTENT = re.compile(r"^(?:entry-content|post-content|article-content|article-body|post-body|story-body|content-inner|"
-                            r"detail__body|read__content|txt-article|td-post-content|the-content|isi-berita)", re.I)
+                            r"detail__body|read__content|txt-article|td-post-content|the-content|isi-berita|"
+                            r"blog$|blog-posts|hentry|main-content)", re.I)
 
 # ------------------------------------------------------ boilerplate text
 #: A paragraph that matches is dropped wholesale.
@@ -110,10 +111,14 @@ JUNK_PARAGRAPH = re.compile(
     r"copyright\s*©.*|©\s*\d{4}.*|"
     r"(?:halaman|page)\s*(?:\d+\s*(?:dari|of)\s*\d+|selanjutnya|berikutnya).*|selanjutnya\s*»?|next\s*page|"
     r"loading\.{0,3}|"
+    r"(?:diposting|diposkan|diterbitkan|dipublikasikan|posted|published)\s+(?:oleh|by|pada|on)\b.{0,80}|"
     r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?"
     r")$",
     re.I,
 )
+#: A short paragraph that ends in a photo credit is a caption.
+CAPTION_PARAGRAPH = re.compile(r"^.{0,220}[\s.,]\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|sumber foto)\s*[:/]\s*[^()]{1,60}\)?\.?$", re.I)
+
 #: Lines/phrases dropped when they make up a whole paragraph (exact, case-insensitive).
 JUNK_EXACT = {
     "advertisement", "scroll to resume content", "scroll untuk lanjut", "scroll untuk melanjutkan",

@@ -14,6 +14,8 @@ import re
 from .patterns import NEGATIVE_REGION, STRONG_CONTENT
 
 _LAYOUT_MODIFIER = re.compile(r"^(?:has|no|with|without|left|right|full|is|show|hide)[-_]|[-_](?:layout|enabled|active|open)$", re.I)
+# The article's own header/footer/meta rows (Blogger's post-footer holds the byline and timestamp).
+_ARTICLE_PART = re.compile(r"^(?:post|entry|article|single)[-_]?(?:footer|header|meta|info|byline|bottom|top)", re.I)
 _NEVER_NOISE_TAGS = frozenset(("html", "body", "main", "article"))
 _NOISE_TAGS = frozenset(("aside", "footer", "nav"))
 
@@ -23,8 +25,10 @@ def noise_class(el, allow: tuple[str, ...] = ()) -> bool:
     if el.tag in _NEVER_NOISE_TAGS:
         return False
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    if any(STRONG_CONTENT.search(tok) for tok in tokens):
+        return False  # "widget Blog" is Blogger's main column, not a sidebar widget
     for tok in tokens:
-        if _LAYOUT_MODIFIER.search(tok) or STRONG_CONTENT.search(tok):
+        if _LAYOUT_MODIFIER.search(tok) or _ARTICLE_PART.match(tok):
             continue
         if any(a in tok.lower() for a in allow):
             continue

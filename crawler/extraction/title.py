@@ -68,7 +68,8 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
     if tag_text:
         meta_titles.append(tag_text)
     seen = set()
-    for sel in (*extra_selectors, *TITLE_SELECTORS, *WEAK_TITLE_SELECTORS):
+    selectors = (*extra_selectors, *TITLE_SELECTORS, *WEAK_TITLE_SELECTORS)
+    for sel in selectors:
         weak = sel in WEAK_TITLE_SELECTORS
         if weak and not meta_titles:
             break

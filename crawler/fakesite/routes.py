@@ -132,7 +132,7 @@ class WpRouter:
         if path.startswith("/rahasia/"):
             secret = st.get(0)
             if path == self.u.secret(secret)[len(self.u.base):]:
-                return self.html(t.article(secret, 1, url=self.u.secret(secret)), "disallowed", secret.published, 0)
+                return self.html(t.article(secret), "disallowed", secret.published, 0)
             return not_found("disallowed")
         return None
 

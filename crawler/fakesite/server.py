@@ -119,7 +119,7 @@ class FakeSite:
         self._server = _Server(("127.0.0.1", self._port), handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._router = make_router(self.style, self.store, self.url, self.site_name, self._sitemap_size)
-        self._thread = threading.Thread(target=self._server.serve_forever, name=f"fakesite-{self.style}", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name=f"fakesite-{self.style}", daemon=True)
         self._thread.start()
         return self
 
@@ -138,7 +138,7 @@ class FakeSite:
 
     @property
     def host(self) -> str:
-        """``127.0.0.1:<port>``: the ``site`` value of expected records."""
+        """``127.0.0.1:<port>`` (the ``site`` of expected records is the host name, ``127.0.0.1``)."""
         return self.url.split("://", 1)[1]
 
     @property
@@ -176,11 +176,17 @@ class FakeSite:
         return self.urls.secret(self.store.get(0))
 
     def expected_record(self, article_id: int) -> dict:
+        """The record of one article, following the README's record contract.
+
+        ``author`` is the first byline person (``Redaksi`` when the byline is only
+        the institution, then ``authors`` is ``[]``); ``site`` is the host name.
+        """
         a = self.store.get(article_id)
-        return {"url": self.urls.article(a), "title": a.title, "author": a.author,
-                "authors": list(a.authors), "editor": a.editor, "published": a.published.isoformat(),
+        people = [] if a.authors == ("Redaksi",) else list(a.authors)
+        return {"url": self.urls.article(a), "title": a.title, "author": a.authors[0],
+                "authors": people, "editor": a.editor, "published": a.published.isoformat(),
                 "body": a.body, "section": a.section, "tags": list(a.tags),
-                "language": "id", "site": self.host}
+                "language": "id", "site": "127.0.0.1"}
 
     def expected_ids(self, since=None, until=None) -> list[int]:
         """Visible ids with ``since <= published <= until`` (datetimes, dates or ISO strings), newest first."""

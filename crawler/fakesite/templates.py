@@ -25,6 +25,8 @@ from .urls import WpUrls, add_query
 #: ``html.escape``, memoised: the same titles and names are escaped over and over.
 h = lru_cache(maxsize=1 << 16)(escape)
 
+TRENDING = ("banjir", "harga cabai", "dana desa", "operasi zebra", "festival")
+
 STATIC_PAGES = {
     "redaksi": "Redaksi",
     "pedoman-media-siber": "Pedoman Pemberitaan Media Siber",
@@ -100,7 +102,7 @@ class Theme:
                 f'<a class="share-copy" href="{h(add_query(url, "utm_source=copy&utm_medium=share"))}">Salin Tautan</a></div>\n')
 
     def comments(self, a: Article) -> str:
-        n = _mix(self.store.seed, a.id, 6) % 4
+        n = 1 + _mix(self.store.seed, a.id, 6) % 3
         url = self.u.article(a)
         items = []
         for k in range(n):
@@ -146,6 +148,11 @@ class Theme:
             elif k == 4:
                 out.append(self.ad(2, label=True))
         return "".join(out)
+
+    def trending(self) -> str:
+        """'Topik Populer' widget: links to search result pages (a trap)."""
+        links = "".join(f'<a href="{h(self.u.search(t))}">#{h(t)}</a> ' for t in TRENDING)
+        return f'<div class="widget widget_trending"><h3 class="widget-title">Topik Populer</h3><div class="tagcloud">{links}</div></div>'
 
     def baca_juga(self, url: str, title: str) -> str:
         return f'<p><strong>Baca Juga:</strong> <a href="{h(url)}">{h(title)}</a></p>\n'
@@ -223,7 +230,7 @@ class WpTheme(Theme):
                 f'<table id="wp-calendar"><caption>{MONTHS[today.month - 1]} {today.year}</caption><tbody><tr>'
                 f'<td><a href="{h(self.u.calendar(today))}" aria-label="Pos diterbitkan pada {d_day(today)}">{today.day}</a></td></tr></tbody></table>'
                 f'<nav class="wp-calendar-nav"><span class="wp-calendar-nav-prev"><a href="{h(self.u.calendar(prev_month))}">&laquo; {MONTHS[prev_month.month - 1][:3]}</a></span></nav></div>'
-                f'{self.ad(5)}</div>\n')
+                f'{self.trending()}{self.ad(5)}</div>\n')
 
     # -- pages --------------------------------------------------------------
     def home(self) -> str:
@@ -451,7 +458,7 @@ class PortalTheme(WpTheme):
         today = self.store.clock.date()
         return (f'<aside class="col-side"><div class="widget popular"><h3 class="widget-title">Terpopuler</h3><ol>{pop}</ol></div>'
                 f'<div class="widget arsip"><h3 class="widget-title">Arsip Berita</h3><a href="{h(self.u.calendar(today))}">Lihat arsip {d_day(today)}</a></div>'
-                f'{self.ad(5)}</aside>\n')
+                f'{self.trending()}{self.ad(5)}</aside>\n')
 
     def baca_juga(self, url: str, title: str) -> str:
         return f'<p><strong>Baca Juga: <a href="{h(url)}">{h(title)}</a></strong></p>\n'
@@ -498,6 +505,7 @@ class PortalTheme(WpTheme):
         head = (f'<meta name="description" content="{h(a.description)}">\n<meta name="keywords" content="{h(", ".join(a.tags))}">\n'
                 f'<meta property="og:type" content="article">\n<meta property="og:title" content="{h(a.title)}">\n'
                 f'<meta property="og:url" content="{canon}">\n<meta property="og:image" content="{u.image(a)}">\n'
+                f'<meta property="og:site_name" content="{h(self.name)}">\n'
                 f'<meta property="og:description" content="{h(a.description)}">\n<link rel="amphtml" href="{u.amp(a)}">\n')
         return self.page(f"{a.title} - {self.name}", main, head=head, body_class="read", canonical=canon)
 

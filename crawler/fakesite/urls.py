@@ -31,6 +31,8 @@ class WpUrls:
         return self.base + "/"
 
     def article(self, a: Article, page: int | str = 1) -> str:
+        if a.id == 0:       # the secret article has no public URL
+            return self.secret(a)
         d = a.published
         url = f"{self.base}/{d.year:04d}/{d.month:02d}/{d.day:02d}/{a.slug}/"
         return url if page == 1 else f"{url}{page}/"
@@ -76,11 +78,13 @@ class PortalUrls(WpUrls):
     style = "portal"
 
     def article(self, a: Article, page: int | str = 1) -> str:
+        if a.id == 0:
+            return self.secret(a)
         url = f"{self.base}/read/{a.id}/{a.slug}"
         return url if page == 1 else f"{url}?page={page}"
 
     def amp(self, a: Article) -> str:
-        return f"{self.base}/amp/read/{a.id}/{a.slug}"
+        return f"{self.secret(a)}/amp" if a.id == 0 else f"{self.base}/amp/read/{a.id}/{a.slug}"
 
     def comment_feed(self, a: Article) -> str:
         return self.article(a) + "/feed"
