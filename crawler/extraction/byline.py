@@ -133,12 +133,17 @@ def _labelled_lines(doc: Document, title_el) -> list[str]:
             continue
         if scope is not None and scope is not el and scope not in el.iterancestors():
             continue
+        if _in_noise(el):
+            continue
         parent = el.getparent()
-        if el.tag in _INLINE and parent is not None and len(text_of(parent)) < 160:
-            el = parent  # <p><b>Penulis:</b> Budi</p>
-        text = text_of(el)
-        if 4 < len(text) < 160 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)) and not _in_noise(el):
-            lines.append(text)
+        candidates = [el]
+        if el.tag in _INLINE and parent is not None:
+            candidates.insert(0, parent)  # <p><b>Penulis:</b> Budi</p>: the whole line first
+        for cand in candidates:
+            text = text_of(cand)
+            if 4 < len(text) < 160 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)):
+                lines.append(text)
+                break
     return lines
 
 

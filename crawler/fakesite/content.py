@@ -31,6 +31,7 @@ MULTIPAGE_RATE = 0.05
 SECTION_SLUGS = dict(P.SECTIONS)
 
 
+@lru_cache(maxsize=1 << 14)
 def slugify(text: str) -> str:
     """WordPress-like ``sanitize_title``: lowercase ascii words joined by ``-``."""
     text = text.lower().replace("&", " ").replace(".", "")

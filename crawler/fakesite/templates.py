@@ -299,6 +299,7 @@ class WpTheme(Theme):
             pages = f'<div class="page-links"><span class="page-links-title">Halaman:</span> {links}</div>\n'
         tags = "".join(f'<a href="{u.listing("tag", slugify(t))}" rel="tag">{h(t)}</a>' for t in a.tags)
         related = "".join(self.post_block(r) for r in self.related(a))
+        share = self.share(a)
         main = f"""<div class="jeg_breadcrumbs jeg_breadcrumb_container"><div id="breadcrumbs"><span><a href="{u.home()}">Beranda</a></span><i class="fa fa-angle-right"></i><span><a href="{u.listing("section", a.section_slug)}">{h(a.section)}</a></span></div></div>
 <div class="entry-header">
 <h1 class="jeg_post_title">{h(a.title)}</h1>
@@ -308,7 +309,7 @@ class WpTheme(Theme):
 <div class="jeg_meta_category"><span><span class="meta_text">di</span> <a href="{u.listing("section", a.section_slug)}" rel="category tag">{h(a.section)}</a></span></div>
 </div><div class="meta_right"><div class="jeg_meta_comment"><a href="{canon}#respond"><i class="fa fa-comment-o"></i> Komentar</a></div></div></div></div>
 </div>
-<div class="jeg_share_top_container">{self.share(a)}</div>
+<div class="jeg_share_top_container">{share}</div>
 <div class="jeg_featured featured_image"><a href="{u.attachment(a, 1)}"><div class="thumbnail-container"><img src="{u.image(a)}" alt="{h(a.title)}"></div></a>
 <p class="wp-caption-text">{h(a.caption)}</p></div>
 <div class="entry-content no-share">
@@ -317,7 +318,7 @@ class WpTheme(Theme):
 <div class="jeg_post_tags"><span>Tags:</span> {tags}</div>
 <div class="jeg_meta_editor">Editor: <span>{h(a.editor)}</span></div>
 </div>
-<div class="jeg_share_bottom_container">{self.share(a)}<a class="amp-link" href="{u.amp(a)}">Versi AMP</a></div>
+<div class="jeg_share_bottom_container">{share}<a class="amp-link" href="{u.amp(a)}">Versi AMP</a></div>
 <div class="jnews_related_post_container"><div class="jeg_postblock"><div class="jeg_block_heading"><h3 class="jeg_block_title"><span>Berita Terkait</span></h3></div>
 <div class="jeg_posts">{related}</div></div></div>
 <div class="jnews_comment_container">{self.comments(a)}</div>
