@@ -15,7 +15,7 @@ from datetime import datetime
 
 from . import body as body_mod
 from .byline import Authorship, resolve_authors, signoff_author
-from .classify import has_article_markup, kind_from_structured, kind_from_url, teaser_count
+from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url, teaser_count
 from .dates import find_date
 from .document import Document, decode_html, parse_html, text_of
 from .metadata import description, image, language, section, tags
@@ -94,6 +94,8 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
             authorship = Authorship(signed, [signed], authorship.editor, "signoff")
     if method == "heuristic" and containers and teaser_count(containers[0]) >= 4:
         return ExtractionResult(reason="not_article:listing")
+    if is_gallery(record_url, body_text):
+        return ExtractionResult(reason="not_article:gallery")
     if len(body_text) < MIN_BODY_CHARS:
         return ExtractionResult(reason="not_article:no_body")
     og_type = doc.meta_first("og:type")

@@ -65,6 +65,19 @@ def teaser_count(container) -> int:
     return max(cards, headings)
 
 
+_PHOTO_PATH = re.compile(r"/(?:foto|readfoto|fotografi|galeri|gallery|galleries|photos?|inpicture|in-picture|potret|album)(?:[/-]|$)", re.I)
+#: A photo page is an article only when it carries this many words of its own prose.
+GALLERY_MIN_PROSE_WORDS = 40
+
+
+def is_gallery(url: str, body: str) -> bool:
+    """A photo page whose own text is only captions and a line or two: a gallery, not an article."""
+    if not _PHOTO_PATH.search(urlsplit(url).path):
+        return False
+    prose = [p for p in body.split("\n\n") if len(p.split()) >= 12]
+    return sum(len(p.split()) for p in prose) < GALLERY_MIN_PROSE_WORDS
+
+
 def has_article_markup(sd: StructuredData, og_type: str | None, url: str) -> bool:
     if sd.has_article_node or (og_type or "").lower() in ("article", "news", "newsarticle"):
         return True

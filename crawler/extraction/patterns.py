@@ -104,7 +104,7 @@ JUNK_PARAGRAPH = re.compile(
     r"(?:gabung|join|ikuti|follow)\b.{0,60}\b(?:whatsapp|telegram|instagram|tiktok|twitter|facebook|youtube)\b.*|"
     r"(?:dapatkan|simak)\s+(?:update|informasi|berita)\b.{0,100}\b(?:whatsapp|telegram|google news)\b.*|"
     r"artikel ini telah (?:tayang|terbit|dipublikasikan)\b.*|"
-    r"(?:editor|redaktur|penyunting|pewarta|reporter|penulis|wartawan|kontributor|sumber|foto|video|copyright)\s*:.{0,80}|"
+    r"(?:editor|redaktur|penyunting|pewarta|reporter|penulis|wartawan|kontributor|sumber|foto|fotografer|video|copyright)\s*:.{0,80}|"
     r"(?:editor|redaktur|pewarta|penulis)\s*[:\-].{0,60}(?:\|.{0,60})*|"
     r"tags?\s*:.*|topik\s*:.*|"
     r"(?:share|bagikan|sebarkan)(?:\s+(?:this|artikel|berita))?\s*:?\s*(?:facebook|twitter|whatsapp|\s)*|"

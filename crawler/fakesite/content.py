@@ -189,8 +189,7 @@ class ArticleStore:
         self._indexed = 0
         self._index: dict[tuple[str, str], list[int]] = {}
         self._names: dict[tuple[str, str], str] = {}
-        self.get = lru_cache(maxsize=4096)(self._build)
-        self.meta = lru_cache(maxsize=8192)(self._make_draft)  # no slug de-dup
+        self.get = lru_cache(maxsize=4096)(self._make)
         self.published = lru_cache(maxsize=1 << 16)(self._published)
 
     # -- time ------------------------------------------------------------
@@ -215,7 +214,7 @@ class ArticleStore:
                 if self.published(i).date() == day]
 
     # -- articles --------------------------------------------------------
-    def _make_draft(self, i: int) -> Article:
+    def _make(self, i: int) -> Article:
         rng = random.Random(_mix(self.seed, i, 3))
         pub = self.published(i)
         region = rng.choice(P.REGIONS)
@@ -242,21 +241,16 @@ class ArticleStore:
         if rng.random() < 0.5:
             tags.append(f"Kecamatan {f['kec']}")
         dateline = region["name"].upper() if region["kota"] else region["short"].upper()
+        slug = slugify(title)
+        if i > 0:  # WordPress-style "-2" suffix when an earlier same-day post has the slug
+            dup = sum(1 for j in self.ids_on(pub.date()) if j < i and slugify(self.get(j).title) == slug)
+            slug = f"{slug}-{dup + 1}" if dup else slug
         return Article(
-            id=i, title=title, slug=slugify(title), published=pub, modified=modified,
+            id=i, title=title, slug=slug, published=pub, modified=modified,
             authors=authors, editor=rng.choice(self.editors), section=ev["section"],
             tags=tuple(tags), dateline=dateline, region=region["name"], facts=f,
             n_pages=n_pages, n_paras=n_paras, body_seed=_mix(self.seed, i, 4),
             event=ev["key"], figure=rng.random() < 0.4)
-
-    def _build(self, i: int) -> Article:
-        d = self.meta(i)
-        dup = sum(1 for j in self.ids_on(d.published.date())
-                  if j < i and self.meta(j).slug == d.slug) if i > 0 else 0
-        a = Article(**{k: getattr(d, k) for k in d.__dataclass_fields__})
-        if dup:
-            a.slug = f"{d.slug}-{dup + 1}"
-        return a
 
     def find(self, day: date, slug: str) -> Article | None:
         """The visible article published on ``day`` with ``slug``, if any."""
@@ -286,7 +280,7 @@ class ArticleStore:
         with self._lock:
             while self._indexed < self.total:
                 self._indexed += 1
-                a = self.meta(self._indexed)
+                a = self.get(self._indexed)
                 keys = [("section", a.section_slug, a.section)]
                 keys += [("tag", slugify(t), t) for t in a.tags]
                 keys += [("author", slugify(n), n) for n in a.authors]

@@ -56,7 +56,7 @@ class Sitemaps:
         rows = []
         for k in range(1, self.chunks() + 1):
             ids = self.chunk_ids(k)[-7:]   # modified <= published + 5h < 7 slots later
-            last = max((st.meta(i).updated for i in ids), default=st.clock)
+            last = max((st.get(i).updated for i in ids), default=st.clock)
             rows.append(f"<sitemap><loc>{self.u.base}/{self.chunk_name(k)}</loc><lastmod>{utc_iso(last)}</lastmod></sitemap>")
         rows.append(f"<sitemap><loc>{self.u.base}/page-sitemap.xml</loc><lastmod>{utc_iso(st.published(1))}</lastmod></sitemap>")
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -111,8 +111,8 @@ class WpRouter:
             if "s" in q:
                 page = _int(q, "paged" if self.u.style == "wp" else "page")
                 term = q["s"][0].lower()
-                hits = [i for i in st.latest(200) if term in st.meta(i).title.lower()]
-                tags = sorted({tag for i in st.latest(5) for tag in st.meta(i).tags})[:5]
+                hits = [i for i in st.latest(200) if term in st.get(i).title.lower()]
+                tags = sorted({tag for i in st.latest(5) for tag in st.get(i).tags})[:5]
                 chunk = hits[(page - 1) * self.PER_PAGE:page * self.PER_PAGE]
                 return self.html(t.search(q["s"][0], page, chunk, tags), "search")
             return self.html(t.home(), "home")
