@@ -17,7 +17,7 @@ from lxml import etree
 
 from . import patterns as P
 from .classify import teaser_count
-from .document import Document, css, normalize_space
+from .document import Document, css, normalize_space, text_of
 from .regions import in_noise_region, noise_class
 
 BLOCK_TAGS = frozenset(
@@ -210,13 +210,15 @@ def strip_junk(container, exclude: Iterable = ()) -> None:
     for el in css(_JUNK_SELECTOR)(container):
         if el is not container:
             _remove(el)
+    total = len(text_of(container)) or 1
     for el in list(container.iter()):
         if el is container or not _is_element(el) or el.getparent() is None:
             continue
         if noise_class(el):
             _remove(el)
-        elif el.tag in ("div", "section", "ul", "ol", "aside", "table") and teaser_count(el) >= 3:
-            _remove(el)  # a related-posts or "more news" list inside the container
+        elif (el.tag in ("div", "section", "ul", "ol", "aside", "table") and teaser_count(el) >= 3
+              and len(text_of(el)) < 0.5 * total):
+            _remove(el)  # a related-posts or "more news" list inside the container (not the story itself)
 
 
 def is_junk_paragraph(text: str) -> bool:

@@ -81,4 +81,10 @@ def is_gallery(url: str, body: str) -> bool:
 def has_article_markup(sd: StructuredData, og_type: str | None, url: str) -> bool:
     if sd.has_article_node or (og_type or "").lower() in ("article", "news", "newsarticle"):
         return True
-    return bool(re.search(r"/(?:19|20)\d{2}/\d{1,2}/|/read/\d+|/berita/\d+|/news/\d+|-\d{5,}|d-\d{6,}|/\d{6,}/", url))
+    return bool(_ARTICLE_URL.search(url))
+
+
+#: URL shapes of articles: dated paths, numeric ids, news/read paths, long slugs (static pages have short ones).
+_ARTICLE_URL = re.compile(
+    r"/(?:19|20)\d{2}/\d{1,2}/|/(?:read|berita|news|artikel|article|detail|post)s?/|[?&](?:idx|id|p|aid|newsid)=\d+|"
+    r"-\d{5,}|d-\d{6,}|/\d{5,}(?:/|$|-)|/[a-z0-9]+(?:-[a-z0-9]+){4,}(?:\.html?|/)?$", re.I)

@@ -82,10 +82,10 @@ BODY_JUNK_SELECTORS = (
 
 #: class/id words of page regions that are never the article (used by the heuristic layer).
 NEGATIVE_REGION = re.compile(
-    r"comment|komentar|sidebar|side-bar|widget|footer|masthead|menu|navbar|breadcrumb|share|social|related|terkait|"
+    r"(?:^|[-_])(?:comment|komentar|sidebar|side-bar|widget|footer|masthead|menu|navbar|breadcrumb|share|social|related|terkait|"
     r"popular|populer|terpopuler|terkini|trending|recommend|rekomendasi|newsletter|subscribe|promo|sponsor|"
     r"advert|banner|iklan|jeg_ad|gmr-banner|cookie|modal|popup|outbrain|taboola|mgid|dable|disqus|tag-?cloud|"
-    r"author-?box|authorbox|pagination|pager|ticker|breaking|login|signup|search",
+    r"author-?box|authorbox|pagination|pager|ticker|login|signup|search)",
     re.I,
 )
 #: class/id tokens that name the article text itself: never noise, whatever else they contain.

@@ -13,7 +13,10 @@ import re
 
 from .patterns import NEGATIVE_REGION, STRONG_CONTENT
 
-_LAYOUT_MODIFIER = re.compile(r"^(?:has|no|with|without|left|right|full|is|show|hide)[-_]|[-_](?:layout|enabled|active|open)$", re.I)
+_LAYOUT_MODIFIER = re.compile(
+    r"^(?:has|no|with|without|left|right|full|is|show|hide)[-_]|[-_](?:layout|enabled|active|open)$|"
+    r"^(?:elementor|wp-block|vc_|et_pb|fl-|brxe|kadence|uagb|gb-)",  # page builders wrap everything in "widgets"
+    re.I)
 # The article's own header/footer/meta rows (Blogger's post-footer holds the byline and timestamp).
 _ARTICLE_PART = re.compile(r"^(?:post|entry|article|single)[-_]?(?:footer|header|meta|info|byline|bottom|top)", re.I)
 _NEVER_NOISE_TAGS = frozenset(("html", "body", "main", "article"))

@@ -38,7 +38,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def _mix(*parts: int) -> int:
+def stable_hash(*parts: int) -> int:
     """Stable 64-bit hash of small ints (splitmix64 chain)."""
     x = 0x9E3779B97F4A7C15
     for p in parts:
@@ -178,7 +178,7 @@ class ArticleStore:
         self.seed, self.n = seed, n_articles
         self.now = now.astimezone(WIB)
         self.total = n_articles
-        staff = random.Random(_mix(seed, 99))
+        staff = random.Random(stable_hash(seed, 99))
         names = []
         while len(names) < 13:
             name = _person(staff)
@@ -195,7 +195,7 @@ class ArticleStore:
     # -- time ------------------------------------------------------------
     def _published(self, i: int) -> datetime:
         """Publication time of id ``i`` (WIB, whole minutes); strictly increasing in ``i``."""
-        jitter = JIT_MIN + _mix(self.seed, i, 1) % (JIT_MAX - JIT_MIN)
+        jitter = JIT_MIN + stable_hash(self.seed, i, 1) % (JIT_MAX - JIT_MIN)
         t = self.now - timedelta(seconds=(self.n - i) * GAP + jitter)
         return t - timedelta(seconds=t.second, microseconds=t.microsecond)
 
@@ -204,18 +204,21 @@ class ArticleStore:
         """The site's current time: ``now``, or the newest article if later."""
         return max(self.now, self.published(self.total))
 
-    def ids_on(self, day: date) -> list[int]:
-        """Visible ids published on ``day`` (WIB), oldest first."""
+    def _ids_dated(self, day: date) -> list[int]:
+        """All ids >= 1 (visible or not yet) published on ``day`` (WIB), by inverting the time formula."""
         d0 = datetime.combine(day, time(), WIB)
         span = (self.now - d0).total_seconds()
         lo = math.ceil(self.n - (span - JIT_MIN) / GAP)
         hi = math.floor(self.n - (span - 86400 - JIT_MAX - 60) / GAP) + 1
-        return [i for i in range(max(lo, 1), min(hi, self.total) + 1)
-                if self.published(i).date() == day]
+        return [i for i in range(max(lo, 1), hi + 1) if self.published(i).date() == day]
+
+    def ids_on(self, day: date) -> list[int]:
+        """Visible ids published on ``day`` (WIB), oldest first."""
+        return [i for i in self._ids_dated(day) if i <= self.total]
 
     # -- articles --------------------------------------------------------
     def _make(self, i: int) -> Article:
-        rng = random.Random(_mix(self.seed, i, 3))
+        rng = random.Random(stable_hash(self.seed, i, 3))
         pub = self.published(i)
         region = rng.choice(P.REGIONS)
         ev = rng.choice(P.EVENTS)
@@ -243,13 +246,13 @@ class ArticleStore:
         dateline = region["name"].upper() if region["kota"] else region["short"].upper()
         slug = slugify(title)
         if i > 0:  # WordPress-style "-2" suffix when an earlier same-day post has the slug
-            dup = sum(1 for j in self.ids_on(pub.date()) if j < i and slugify(self.get(j).title) == slug)
+            dup = sum(1 for j in self._ids_dated(pub.date()) if j < i and slugify(self.get(j).title) == slug)
             slug = f"{slug}-{dup + 1}" if dup else slug
         return Article(
             id=i, title=title, slug=slug, published=pub, modified=modified,
             authors=authors, editor=rng.choice(self.editors), section=ev["section"],
             tags=tuple(tags), dateline=dateline, region=region["name"], facts=f,
-            n_pages=n_pages, n_paras=n_paras, body_seed=_mix(self.seed, i, 4),
+            n_pages=n_pages, n_paras=n_paras, body_seed=stable_hash(self.seed, i, 4),
             event=ev["key"], figure=rng.random() < 0.4)
 
     def find(self, day: date, slug: str) -> Article | None:

@@ -56,10 +56,12 @@ def _int(q: dict, key: str, default: int = 1) -> int:
 
 
 def _day(text: str) -> date | None:
+    """A calendar day (not the first or last representable one: those have no neighbours)."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if date.min < day < date.max else None
 
 
 class WpRouter:
@@ -109,7 +111,7 @@ class WpRouter:
                 i = _int(q, "p", 0)
                 return redirect(self.u.article(st.get(i)), "shortlink") if st.visible(i) else not_found("shortlink")
             if "s" in q:
-                page = _int(q, "paged" if self.u.style == "wp" else "page")
+                page = max(1, _int(q, "paged" if self.u.style == "wp" else "page"))
                 term = q["s"][0].lower()
                 hits = [i for i in st.latest(200) if term in st.get(i).title.lower()]
                 tags = sorted({tag for i in st.latest(5) for tag in st.get(i).tags})[:5]

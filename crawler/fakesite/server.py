@@ -30,8 +30,6 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server_version = "nginx"
-    sys_version = ""
     disable_nagle_algorithm = True
     timeout = 30
     site: "FakeSite"
@@ -44,6 +42,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # quiet
         pass
+
+    def version_string(self) -> str:
+        return "nginx"
 
     def _serve(self, send_body: bool) -> None:
         site = self.site

@@ -18,7 +18,7 @@ from functools import lru_cache
 from html import escape
 from urllib.parse import quote
 
-from .content import WIB, Article, ArticleStore, _mix, slugify
+from .content import Article, ArticleStore, slugify, stable_hash
 from .phrases import COMMENTS, DAYS, FIRST, LAST, MONTHS, SECTIONS
 from .urls import WpUrls, add_query
 
@@ -59,7 +59,7 @@ class Theme:
         """Five site-wide 'most read' articles among the latest 60."""
         total, arts = self._popular
         if total != self.store.total:
-            ids = sorted(self.store.latest(60), key=lambda i: _mix(self.store.seed, i, 5))[:5]
+            ids = sorted(self.store.latest(60), key=lambda i: stable_hash(self.store.seed, i, 5))[:5]
             arts = [self.store.get(i) for i in ids]
             self._popular = (self.store.total, arts)
         return arts
@@ -68,7 +68,7 @@ class Theme:
         """``n`` distinct visible articles other than ``a`` (mostly older)."""
         out, k = [], 0
         while len(out) < n and k < 40:
-            j = a.id - 1 - (_mix(self.store.seed, a.id, salt, k) % 25)
+            j = a.id - 1 - (stable_hash(self.store.seed, a.id, salt, k) % 25)
             if not self.store.visible(j):
                 j = a.id + 1 + k
             if self.store.visible(j) and j != a.id and j not in out:
@@ -102,12 +102,12 @@ class Theme:
                 f'<a class="share-copy" href="{h(add_query(url, "utm_source=copy&utm_medium=share"))}">Salin Tautan</a></div>\n')
 
     def comments(self, a: Article) -> str:
-        n = 1 + _mix(self.store.seed, a.id, 6) % 3
+        n = 1 + stable_hash(self.store.seed, a.id, 6) % 3
         url = self.u.article(a)
         items = []
         for k in range(n):
             cid = a.id * 10 + k + 1
-            r = _mix(self.store.seed, cid, 7)
+            r = stable_hash(self.store.seed, cid, 7)
             when = a.published + timedelta(minutes=30 + r % 2000)
             who = f"{FIRST[r % len(FIRST)]} {LAST[(r >> 8) % len(LAST)]}"
             items.append(
@@ -533,5 +533,3 @@ class PortalTheme(WpTheme):
                    f'<p><a href="{self.u.article(a)}">Kembali ke artikel</a></p>')
         return self.simple(f"foto-{k}", content, "attachment", f"{d_long(a.published)} | {a.published:%H:%M} WIB")
 
-
-__all__ = ["WpTheme", "PortalTheme", "STATIC_PAGES", "d_day", "d_long", "utc_iso", "WIB"]
