@@ -87,12 +87,12 @@ def _split_people(text: str) -> list[str]:
 def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
     """Parse one byline string (visible text or metadata) into persons, institutions and editor."""
     result = Byline()
-    text = normalize_space(raw)
+    text = "\n".join(filter(None, (normalize_space(line) for line in (raw or "").splitlines())))
     if not text:
         return result
     m = _EDITOR.search(text)
     if m:
-        editor = _clean_name(_strip_site_suffix(m.group("name")))
+        editor = _clean_name(_strip_site_suffix(_cut_at_date(m.group("name"))))
         if editor and looks_like_person(editor) and not is_junk_name(editor):
             result.editor = editor
         text = text[: m.start()] + " | " + text[m.end():]
@@ -108,11 +108,7 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
         segment = _ROLE_PREFIX.sub("", segment)
         segment = _strip_site_suffix(segment)
-        # a date glued to the name: keep what comes before it
-        d = _DATEISH.search(segment)
-        if d:
-            segment = segment[: d.start()].strip(" ,-–—|")
-            segment = re.sub(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", "", segment, flags=re.I).strip(" ,-–—")
+        segment = _cut_at_date(segment)
         for name in _split_people(segment):
             name = _clean_name(name)
             if not name or is_junk_name(name):
@@ -123,6 +119,15 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
                 if name not in result.authors:
                     result.authors.append(name)
     return result
+
+
+def _cut_at_date(text: str) -> str:
+    """A date glued to a name (``Budi Santoso Selasa 14-01-2025``): keep what comes before it."""
+    d = _DATEISH.search(text)
+    if not d:
+        return text
+    text = text[: d.start()].strip(" ,-–—|")
+    return re.sub(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", "", text, flags=re.I).strip(" ,-–—")
 
 
 def _clean_name(name: str) -> str:

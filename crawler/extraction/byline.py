@@ -16,7 +16,7 @@ from lxml import etree
 from dataclasses import dataclass, field
 
 from .authors import Byline, is_institution, is_junk_name, looks_like_person, parse_byline
-from .document import Document, text_of
+from .document import Document, text_lines, text_of
 from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, SOURCE_LABELS
 from .regions import in_noise_region
 from .structured import StructuredData
@@ -99,6 +99,10 @@ def _role_lists(doc: Document) -> list[str]:
     lines = []
     for node in _ROLE_TEXTS(doc.root):
         el = _element_of(node)
+        tail = re.match(r"^\s*:\s*(\S.{1,60}?)\s*$", el.tail or "") if el is not None and not node.is_tail else None
+        if tail:  # <strong>Editor</strong> : Name<br>
+            lines.append(f"{node.strip()}: {tail.group(1)}")
+            continue
         while el is not None and el.tag in _INLINE and el.getparent() is not None and not text_of(el.getnext()):
             el = el.getparent()  # <li><span>Editor</span></li>: the list item is the unit
         if el is None or len(el) > 2:
@@ -141,8 +145,8 @@ def _labelled_lines(doc: Document, title_el) -> list[str]:
             candidates.insert(0, parent)  # <p><b>Penulis:</b> Budi</p>: the whole line first
         for cand in candidates:
             text = text_of(cand)
-            if 4 < len(text) < 160 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)):
-                lines.append(text)
+            if 4 < len(text) < 200 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)):
+                lines.append(text_lines(cand))  # keep <br> line breaks: "Pewarta: X<br>Editor: Y"
                 break
     return lines
 

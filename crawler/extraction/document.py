@@ -276,6 +276,32 @@ def text_of(el) -> str:
         return normalize_space("".join(el.itertext()))
 
 
+_LINE_BREAKING = frozenset("br p div li tr td th dd dt h1 h2 h3 h4 h5 h6 section article header footer".split())
+
+
+def text_lines(el) -> str:
+    """Visible text with ``<br>`` and block boundaries as newlines, each line whitespace-collapsed."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                breaks = child.tag in _LINE_BREAKING
+                if breaks:
+                    parts.append("\n")
+                if child.tag != "br":
+                    walk(child)
+                if breaks:
+                    parts.append("\n")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return "\n".join(filter(None, (normalize_space(l) for l in "".join(parts).split("\n"))))
+
+
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
 
