@@ -23,6 +23,10 @@ from .structured import StructuredData
 
 _LABELLED_AUTHOR = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]", re.I)
 _LABELLED = re.compile(rf"^\s*(?:{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*[:\-–—]", re.I)
+_WEEKDAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: ``<b>Name</b> | Jum'at, 17 Februari 2017 - 13:30 wib`` (okezone and many small CMSes): a name, a bar, a date.
+_NAME_BAR_DATE = re.compile(rf"^[A-Z][\w.'’ ]{{2,50}}\s*\|\s*(?:{_WEEKDAYS}|\d)", re.I)
+_BAR_DATE = re.compile(rf"^\s*\|\s*(?:{_WEEKDAYS}|\d{{1,2}}\s)", re.I)
 _SIGNOFF = re.compile(r"^[A-Z][A-Z.'’ ]{3,40}$")
 _EDITOR_CONTEXT = re.compile(rf"^\s*{EDITOR_LABELS}\s*[:\-–—]", re.I)
 _NAME_DASH_SITE = re.compile(r"^[A-Z][\w.' ]{2,50}\s+[-–—]\s+[\w.]+$")
@@ -81,7 +85,8 @@ def _ROLE_TEXTS(root):
 
 
 def _LABEL_TEXTS(root):
-    return [t for t in _SHORT_TEXTS(root) if _LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip())]
+    return [t for t in _SHORT_TEXTS(root)
+            if _LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip()) or (t.is_tail and _BAR_DATE.match(t))]
 _INLINE = frozenset("b strong span em i a small label font u".split())
 
 
@@ -145,7 +150,7 @@ def _labelled_lines(doc: Document, title_el) -> list[str]:
             candidates.insert(0, parent)  # <p><b>Penulis:</b> Budi</p>: the whole line first
         for cand in candidates:
             text = text_of(cand)
-            if 4 < len(text) < 200 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text)):
+            if 4 < len(text) < 200 and (_LABELLED.match(text) or _NAME_DASH_SITE.match(text) or _NAME_BAR_DATE.match(text)):
                 lines.append(text_lines(cand))  # keep <br> line breaks: "Pewarta: X<br>Editor: Y"
                 break
     return lines

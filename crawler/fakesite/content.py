@@ -55,7 +55,8 @@ def thousands(n: int) -> str:
 
 
 def _person(rng: random.Random) -> str:
-    return f"{rng.choice(P.FIRST)} {rng.choice(P.LAST)}"
+    x = rng.getrandbits(24)
+    return f"{P.FIRST[(x & 0xFFF) % len(P.FIRST)]} {P.LAST[(x >> 12) % len(P.LAST)]}"
 
 
 @dataclass(eq=False)
