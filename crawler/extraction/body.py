@@ -99,46 +99,61 @@ def _paragraph_text(el) -> str:
     return text
 
 
+#: A subtree this small that holds a linked sub-heading is a teaser card: its text is not story text.
+_CARD_MAX_CHARS = 700
+_HEADINGS = frozenset(("h2", "h3", "h4"))
+
+
 def density_best(root):
-    """The element maximising (good paragraph text) - penalty x (everything else it holds)."""
+    """The element maximising (good paragraph text) - penalty x (everything else it holds).
+
+    One post-order pass. "Good" text is prose-like paragraph text with few links;
+    teaser cards (a linked heading plus an excerpt) and noise regions contribute none."""
     body = root.find("body")
     if body is None:
         body = root
-    stats: dict = {}
     best, best_score = None, 0.0
 
-    def visit(el) -> tuple[float, float, float]:
-        # returns (total_text, link_text, good_text) of el's subtree
+    def visit(el) -> tuple[float, float, float, bool]:
+        # (total_text, link_text, good_text, holds_linked_heading) of el's subtree
         nonlocal best, best_score
         own = len((el.text or "").strip())
         total, link, good = float(own), 0.0, 0.0
         direct = own
+        linked_heading = False
         for child in el:
             if _is_element(child):
-                t, l, g = visit(child)
+                t, l, g, h = visit(child)
                 total += t
                 link += l
                 good += g
+                linked_heading = linked_heading or h
                 if child.tag not in BLOCK_TAGS:
                     direct += t
                     good -= g
             tail = len((child.tail or "").strip())
             total += tail
             direct += tail
-        if el.tag == "a":
+        tag = el.tag
+        if tag == "a":
             link = total
+            return total, link, 0.0, False
+        if tag in _HEADINGS and link > 0:
+            linked_heading = True
         if noise_class(el):
-            return total, link, 0.0
+            return total, link, 0.0, linked_heading
         # a paragraph-like element contributes its inline text when it is prose-like
-        if el.tag in ("p", "pre", "blockquote", "td") or (el.tag in BLOCK_TAGS and direct >= 60):
-            inline_link = link if el.tag == "p" else min(link, direct)
+        if tag in ("p", "pre", "blockquote", "td") or (tag in BLOCK_TAGS and direct >= 60):
+            inline_link = link if tag == "p" else min(link, direct)
             if direct >= 25 and inline_link / max(direct, 1) < 0.5:
                 good += direct - inline_link
-        if el.tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
+        if linked_heading and total < _CARD_MAX_CHARS:
+            good = 0.0  # a teaser card
+        if tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
             score = good - 0.35 * (total - good) - 0.5 * link
             if score > best_score:
                 best, best_score = el, score
-        return total, link, good
+        return total, link, good, linked_heading and total < _CARD_MAX_CHARS
 
     try:
         visit(body)

@@ -112,6 +112,8 @@ JUNK_PARAGRAPH = re.compile(
     r"(?:halaman|page)\s*(?:\d+\s*(?:dari|of)\s*\d+|selanjutnya|berikutnya).*|selanjutnya\s*»?|next\s*page|"
     r"loading\.{0,3}|"
     r"(?:diposting|diposkan|diterbitkan|dipublikasikan|posted|published)\s+(?:oleh|by|pada|on)\b.{0,80}|"
+    r"(?:published|updated|posted|last updated|diperbarui|dipublikasikan|diterbitkan|terbit|update)\s*(?:at|on|pada)?\s*:?\s*\d.{0,90}|"
+    r"(?:read|see) (?:more|also|next)\b.{0,120}|related\s*:.{0,200}|more from\b.{0,60}|"
     r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?"
     r")$",
     re.I,
@@ -125,7 +127,10 @@ JUNK_EXACT = {
     "scroll untuk melanjutkan membaca", "lanjutkan membaca", "iklan", "sponsored", "konten sponsor",
     "loading...", "bagikan", "share", "tweet", "whatsapp", "facebook", "twitter", "telegram", "email", "print",
     "copy link", "salin link", "link copied", "komentar", "baca juga", "baca juga:", "berita terkait",
-    "artikel terkait", "(adsbygoogle = window.adsbygoogle || []).push({});",
+    "artikel terkait", "(adsbygoogle = window.adsbygoogle || []).push({});", "by", "oleh", "key points",
+    "don't miss", "don’t miss", "most read", "related", "related articles", "related stories", "read more",
+    "trending", "share this article", "share this", "follow us", "sign up", "subscribe", "terpopuler", "terkini",
+    "berita lainnya", "berita terkini", "lihat juga", "tonton juga", "video pilihan", "pilihan editor",
 }
 #: Inline markers stripped from inside a paragraph.
 INLINE_JUNK = re.compile(r"\b(?:ADVERTISEMENT|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|Scroll untuk lanjut(?:kan)?(?: membaca)?)\b", re.I)
