@@ -18,7 +18,7 @@ from lxml import etree
 from . import patterns as P
 from .classify import teaser_count
 from .document import Document, css, normalize_space, text_of
-from .regions import in_noise_region, noise_class
+from .regions import comment_region, in_noise_region, noise_class
 
 BLOCK_TAGS = frozenset(
     "p div section article h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tbody thead tfoot tr td th dl dt dd "
@@ -26,6 +26,8 @@ BLOCK_TAGS = frozenset(
 )
 _JUNK_SELECTOR = ", ".join(P.BODY_JUNK_SELECTORS)
 _MIN_CMS_TEXT = 150
+#: A body class on one of these is a paragraph or a teaser, never the article container.
+_NOT_CONTAINERS = frozenset("p span a h1 h2 h3 h4 h5 h6 li strong em b i img".split())
 _SURE_CMS_TEXT = 600
 
 
@@ -60,7 +62,7 @@ def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[
     selectors = (*extra_selectors, *P.BODY_SELECTORS)
     doc.forget()  # the tree changed since earlier layers looked at it
     for sel in selectors:
-        found = [el for el in doc.select(sel) if not in_noise_region(el)]
+        found = [el for el in doc.select(sel) if el.tag not in _NOT_CONTAINERS and not in_noise_region(el)]
         if not found:
             continue
         found = [el for el in found if not any(a in found for a in el.iterancestors())]
@@ -114,16 +116,17 @@ def density_best(root):
         body = root
     best, best_score = None, 0.0
 
-    def visit(el) -> tuple[float, float, float, bool]:
+    def visit(el, noisy: bool = False) -> tuple[float, float, float, bool]:
         # (total_text, link_text, good_text, holds_linked_heading) of el's subtree
         nonlocal best, best_score
+        in_comments = noisy or comment_region(el)  # nothing under a comment section is the story
         own = len((el.text or "").strip())
         total, link, good = float(own), 0.0, 0.0
         direct = own
         linked_heading = False
         for child in el:
             if _is_element(child):
-                t, l, g, h = visit(child)
+                t, l, g, h = visit(child, in_comments)
                 total += t
                 link += l
                 good += g
@@ -140,7 +143,7 @@ def density_best(root):
             return total, link, 0.0, False
         if tag in _HEADINGS and link > 0:
             linked_heading = True
-        if noise_class(el):
+        if in_comments or noise_class(el):  # never a candidate, never story text
             return total, link, 0.0, linked_heading
         # a paragraph-like element contributes its inline text when it is prose-like
         if tag in ("p", "pre", "blockquote", "td") or (tag in BLOCK_TAGS and direct >= 60):
@@ -257,8 +260,8 @@ def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> l
         if link_ratio > 0.6 and len(text) < 300:
             continue
         key = text.lower()
-        if key == title_key or key in seen:
-            continue
+        if key == title_key or (len(key) >= 100 and key in seen):
+            continue  # a long paragraph twice is a duplicated block; short ones (list items) may repeat
         seen.add(key)
         out.append(text)
     while out and is_trailer(out[-1]):

@@ -56,6 +56,29 @@ def kind_from_structured(sd: StructuredData) -> str | None:
     return None
 
 
+def teaser_share(container) -> float:
+    """Share of a block's text that sits in teaser cards (small article cards, linked-heading items)."""
+    from .document import text_of
+
+    total = len(text_of(container)) or 1
+    cards = set()
+    for h in container.iter("h2", "h3", "h4"):
+        if h.find(".//a") is None:
+            continue
+        card = h
+        for anc in h.iterancestors():
+            if anc is container or len(text_of(anc)) > 700:
+                break
+            card = anc
+        cards.add(card)
+    for art in container.iter("article"):
+        if art is not container and len(text_of(art)) < 1500:
+            cards.add(art)
+    # count each card once, not also its sub-cards
+    top = [c for c in cards if not any(a in cards for a in c.iterancestors())]
+    return sum(len(text_of(c)) for c in top) / total
+
+
 def teaser_count(container) -> int:
     """How many teaser items (linked headings, article cards) a text block holds."""
     if container is None:

@@ -46,3 +46,13 @@ def in_noise_region(el, allow: tuple[str, ...] = ()) -> bool:
         if anc.tag in _NOISE_TAGS or noise_class(anc, allow):
             return True
     return False
+
+
+_COMMENTS = re.compile(r"(?:^|[-_])(?:comments?|komentar|disqus|respond|replies)(?:$|[-_])", re.I)
+
+
+def comment_region(el) -> bool:
+    """A comment section (``#comments``, ``.comment-list``, Disqus): readers' text, never the story."""
+    if el.tag in _NEVER_NOISE_TAGS:
+        return False
+    return any(_COMMENTS.search(tok) for tok in f"{el.get('class') or ''} {el.get('id') or ''}".split())
