@@ -49,8 +49,7 @@ def is_institution(name: str, site_names: tuple[str, ...] = ()) -> bool:
         return True
     if _SITE_TOKEN.search(low.replace(" ", "")) and (" " not in low or "." in low):
         return True
-    compact = re.sub(r"[^a-z0-9]", "", low)
-    return any(compact and compact == re.sub(r"[^a-z0-9]", "", s.lower()) for s in site_names if s)
+    return _same_name(low, site_names)
 
 
 def looks_like_person(name: str) -> bool:
@@ -62,14 +61,20 @@ def looks_like_person(name: str) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-def _strip_site_suffix(text: str) -> str:
-    """``Name - SITE`` / ``Name, SITE`` -> ``Name`` when the tail is a site token."""
+def _strip_site_suffix(text: str, site_names: tuple[str, ...] = ()) -> str:
+    """``Name - SITE`` / ``Name, SITE`` -> ``Name`` when the tail is a site token or the outlet's name."""
     m = re.match(r"^(?P<name>.+?)\s*[-–—|,/]\s*(?P<tail>[^-–—|,/]+)$", text)
     if m:
         tail = m.group("tail").strip()
-        if _SITE_TOKEN.search(tail.replace(" ", "")) or (tail.isupper() and "." in tail) or _DATEISH.search(tail):
+        if (_SITE_TOKEN.search(tail.replace(" ", "")) or (tail.isupper() and "." in tail) or _DATEISH.search(tail)
+                or _same_name(tail, site_names)):
             return m.group("name").strip()
     return text
+
+
+def _same_name(a: str, names: tuple[str, ...]) -> bool:
+    key = re.sub(r"[^a-z0-9]", "", a.lower())
+    return bool(key) and any(key == re.sub(r"[^a-z0-9]", "", n.lower()) for n in names if n)
 
 
 def _split_people(text: str) -> list[str]:
@@ -92,7 +97,7 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         return result
     m = _EDITOR.search(text)
     if m:
-        editor = _clean_name(_strip_site_suffix(_cut_at_date(m.group("name"))))
+        editor = _clean_name(_strip_site_suffix(_cut_at_date(m.group("name")), site_names))
         if editor and looks_like_person(editor) and not is_junk_name(editor):
             result.editor = editor
         text = text[: m.start()] + " | " + text[m.end():]
@@ -107,7 +112,7 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         segment = _LABEL.sub("", segment, count=1) if had_label or _LABEL.match(segment) else segment
         segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
         segment = _ROLE_PREFIX.sub("", segment)
-        segment = _strip_site_suffix(segment)
+        segment = _strip_site_suffix(segment, site_names)
         segment = _cut_at_date(segment)
         for name in _split_people(segment):
             name = _clean_name(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Document, normalize_space, text_of
+from .regions import in_noise_region
 from .structured import StructuredData
 from .urls import absolute
 
@@ -38,7 +39,7 @@ def section(doc: Document, sd: StructuredData, title: str | None) -> str | None:
 
 def tags(doc: Document, sd: StructuredData) -> list[str]:
     for sel in TAG_SELECTORS:
-        els = doc.select(sel)
+        els = [el for el in doc.select(sel) if not in_noise_region(el)]
         values = [text_of(el).lstrip("#").strip() for el in els]
         values = [v for v in values if v and len(v) < 60]
         if values:
