@@ -23,7 +23,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .extraction import extract_article
     from .extraction.profiles import load_profile
 
-    profile = load_profile(Path(args.profile)) if args.profile else None
+    try:
+        profile = load_profile(Path(args.profile)) if args.profile else None
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     status = EXIT_OK
     out = sys.stdout
     for name in args.files:

@@ -62,7 +62,8 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
     by_profile = profile.is_article_url(record_url)
     if by_profile is False:
         return ExtractionResult(reason="not_article:url_pattern")
-    kind = None if by_profile else (kind_from_url(record_url) or kind_from_url(url) or kind_from_structured(sd))
+    fetched = url if url.startswith(("http://", "https://")) else record_url  # a file or stdin has no URL of its own
+    kind = None if by_profile else (kind_from_url(record_url) or kind_from_url(fetched) or kind_from_structured(sd))
     if kind:
         return ExtractionResult(reason=f"not_article:{kind}")
 
@@ -76,12 +77,12 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
                                              site_names=site_names)
     dates = resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date, tz=profile.timezone,
                           now=now, url=record_url)
-    next_pages, all_pages = find_pages(doc, url)
+    next_pages, all_pages = find_pages(doc, fetched)
 
     meta_description = description(doc, sd)
     meta_section = section(doc, sd, title)
     meta_tags = tags(doc, sd)
-    meta_image = image(doc, sd, url)
+    meta_image = image(doc, sd, fetched)
 
     body_mod.drop_invisible(doc.root)
     exclude = [el for el in (title_el, *byline_els) if el is not None]

@@ -19,16 +19,24 @@ _LABEL_REQUIRED_COLON = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]\s*", re.
 _EDITOR = re.compile(rf"\b{EDITOR_LABELS}\s*[:\-–—]\s*(?P<name>[^|\n]+)", re.I)
 _SEGMENT = re.compile(r"\s*(?:\||\u2022|·|/{2}|\n)\s*")
 _SITE_TOKEN = re.compile(r"(?:\.(?:com|co\.id|id|net|org|news|info|tv)\b|^detik\w*$|^(?:antara|kompas|tribun|okezone|liputan6|suara|tempo|viva|merdeka|republika|jawapos|radar)\w*)", re.I)
-_DATEISH = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|wib|wita|wit)\b", re.I)
+_DATEISH = re.compile(
+    r"\d{1,2}[:.]\d{2}|\d{4}|\b\d{1,2}\s+(?:jan|feb|peb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|nop|des|dec)[a-z]*\b|"
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|wib|wita|wit)\b", re.I)
 _JUNK = re.compile(r"developer|webmaster|wordpress|https?:|www\.|@|\.php|\buser\b|\bguest\b|\bunknown\b|\bnull\b", re.I)
 _INSTITUTION = re.compile(
     r"^(?:tim\s+)?(?:redaksi|redaktur|admin(?:istrator)?|editorial|desk|newsroom|humas|staff|tim|kontributor|"
     r"tim\s+\w+|\w+\s*(?:news|media|online|\.com|\.co\.id|\.id))$", re.I)
 _SOURCE = re.compile(rf"^\s*{SOURCE_LABELS}\s*:\s*", re.I)
-_ROLE_PREFIX = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|jurnalis|fotografer|laporan)\b[^,]*,\s*", re.I)
-_INSTITUTION_WORDS = re.compile(r"\b(?:media|news|cyber|group|grup|digital|network|pt|tbk|redaksi|newsroom|online|tv|radio|antara|biro)\b", re.I)
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*", re.I)
-_DEGREE = re.compile(r"^(?:S\.?\w{0,4}\.?|M\.?\w{0,4}\.?|Dr\.?|Ir\.?|H\.?|Hj\.?|Prof\.?|SH|MH|SE|MM|M\.?Si|S\.?Sos|S\.?Pd|Lc|MA|PhD)$")
+_ROLE_PREFIX = re.compile(r"^(?:kontributor|koresponden|wartawan|jurnalis|fotografer)\s+[^,:]{1,40},\s*", re.I)
+_INSTITUTION_WORDS = re.compile(
+    r"\b(?:media|news|cyber|group|grup|digital|network|pt|tbk|redaksi|newsroom|online|tv|radio|antara|biro|desk|"
+    r"humas|pemkot|pemkab|pemprov|diskominfo|kominfo|polres|polda|polresta|kodim|korem|dinas|sekretariat|setda)\b", re.I)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|/|\bdan\b|\band\b)\s*", re.I)
+#: Academic and religious titles written after a name (``Ahmad Fauzi, M.Pd.I``), never a person.
+_DEGREE = re.compile(r"^(?:[SMD]\.?\s?[A-Za-z]{0,4}(?:\.[A-Za-z]{1,4})*\.?|Dr\.?|Ir\.?|H\.?|Hj\.?|Prof\.?|Lc\.?|MA|PhD|"
+                     r"SH|MH|SE|MM|MT|ST|SP|SIP|SIK|MBA)$")
+_EDITOR_NO_COLON = re.compile(rf"^(?i:{EDITOR_LABELS})\s+(?P<name>[A-Z][\w.'’ ]{{2,50}})$")
+_PARENTHETICAL = re.compile(r"\s*\([^)]{1,60}\)\s*$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’`\- ]*$", re.U)
 
 
@@ -93,8 +101,8 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
     """Parse one byline string (visible text or metadata) into persons, institutions and editor."""
     result = Byline()
     text = "\n".join(filter(None, (normalize_space(line) for line in (raw or "").splitlines())))
-    if not text:
-        return result
+    if not text or "://" in text or text.lower().startswith("www."):
+        return result  # an author URL, not a byline
     m = _EDITOR.search(text)
     if m:
         editor = _clean_name(_strip_site_suffix(_cut_at_date(m.group("name")), site_names))
@@ -105,6 +113,11 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         segment = segment.strip(" |,-–—:")
         if not segment:
             continue
+        m_editor = _EDITOR_NO_COLON.match(segment)
+        if m_editor and looks_like_person(m_editor.group("name")):
+            result.editor = result.editor or _clean_name(m_editor.group("name"))
+            continue
+        segment = _ROLE_PREFIX.sub("", segment)  # "Kontributor Lhokseumawe, Masriadi"
         source_credit = bool(_SOURCE.match(segment))
         if source_credit:
             segment = _SOURCE.sub("", segment, count=1)
@@ -112,8 +125,8 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         segment = _LABEL.sub("", segment, count=1) if had_label or _LABEL.match(segment) else segment
         segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
         segment = _ROLE_PREFIX.sub("", segment)
-        segment = _strip_site_suffix(segment, site_names)
-        segment = _cut_at_date(segment)
+        segment = _strip_site_suffix(_cut_at_date(_strip_site_suffix(segment, site_names)), site_names)
+        segment = _PARENTHETICAL.sub("", segment)  # "Andi Saputra (Antara)", "Hasan Basri (HB)"
         for name in _split_people(segment):
             name = _clean_name(name)
             if not name or is_junk_name(name):

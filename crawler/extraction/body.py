@@ -270,7 +270,7 @@ def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> l
 
 
 _TRAILER = re.compile(
-    r"^(?:\(?\s*(?:editor|redaktur|pewarta|reporter|penulis|sumber|foto|teks|penyunting|copyright)\b.{0,80}|"
+    r"^(?:\(?\s*(?:editor|redaktur|pewarta|reporter|penulis|sumber|foto|teks|penyunting|copyright)\s*[:|].{0,80}|"
     r"[A-Z][\w.' ]{1,40}\s*\|\s*[A-Z][\w.' ]{1,40})$",
     re.I,
 )

@@ -32,12 +32,14 @@ _LISTING_PAGED = re.compile(r"/page/\d+/?$", re.I)
 def kind_from_url(url: str) -> str | None:
     """The non-article page kind a URL shows, or None when the URL does not tell."""
     parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None  # a saved file or stdin: the URL says nothing about the page
     path = parts.path or "/"
     query = dict(parse_qsl(parts.query))
+    if "s" in query or ("q" in query and path in ("", "/", "/search")):
+        return "search"
     if path in ("", "/", "/index.php", "/index.html", "/home", "/beranda") and not query.get("p"):
         return "home"
-    if "s" in query or "q" in query and path in ("/", "/search"):
-        return "search"
     for kind, pattern in _KIND_PATHS:
         if pattern.search(path):
             return kind

@@ -31,6 +31,9 @@ def css(selector: str) -> etree.XPath:
     return etree.XPath(_translator.css_to_xpath(selector))
 
 
+_COMPLEX = re.compile(r"[,>+~]|:(?!not\b)")
+
+
 def _compounds(selector: str) -> list[str]:
     """Split a selector on descendant combinators (white space outside brackets)."""
     parts, depth, cur = [], 0, ""
@@ -189,6 +192,8 @@ class Document:
         Candidates come from a class/id/tag index built once, each checked with a
         compiled matcher: far cheaper than one XPath pass over the tree per selector."""
         try:
+            if _COMPLEX.search(selector):
+                return css(selector)(self.root)  # lists and child/sibling combinators: cssselect in full
             parts = _compounds(selector)
             if len(parts) > 1:
                 return self._select_descendants(parts)

@@ -21,15 +21,28 @@ PAGINATION_SELECTORS = (
     ".pagination-article a", "a.next-page", "a[rel=next]",
 )
 _ALL = re.compile(r"[?&](?:page=all|showpage=all|single=1|view=all|halaman=all)\b", re.I)
-_PAGE_PARAM = ("page", "p", "halaman", "hal", "pg", "paged")
+#: Query parameters naming a page number, most specific first (WordPress ``?p=`` is a post id
+#: when ``page`` is also present: ``?p=4521&page=2``).
+_PAGE_PARAM = ("page", "halaman", "hal", "pg", "paged", "p")
+
+
+def _query_page(query: str) -> int | None:
+    params = {k.lower(): v for k, v in parse_qsl(query)}
+    for key in _PAGE_PARAM:
+        value = params.get(key)
+        if value is not None:
+            if key == "p" and len(params) == 1 and "page" not in params:
+                return None  # a bare ?p=ID is a post, not a page
+            return int(value) if value.isdigit() else None
+    return None
 _NEXT_TEXT = re.compile(r"^(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
 
 
 def _page_number(url: str, base_path: str) -> int | None:
     parts = urlsplit(url)
-    for k, v in parse_qsl(parts.query):
-        if k.lower() in _PAGE_PARAM and v.isdigit():
-            return int(v)
+    n = _query_page(parts.query)
+    if n is not None:
+        return n
     path = parts.path.rstrip("/")
     m = re.match(re.escape(base_path.rstrip("/")) + r"/(\d{1,3})$", path)
     if m:
@@ -42,10 +55,7 @@ def _base(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     path = parts.path
     m = re.match(r"^(.*?)/(\d{1,3})/?$", path)
-    page = 1
-    for k, v in parse_qsl(parts.query):
-        if k.lower() in _PAGE_PARAM and v.isdigit():
-            page = int(v)
+    page = _query_page(parts.query) or 1
     if m and re.search(r"[a-z]-[a-z]", m.group(1).rsplit("/", 1)[-1] or ""):
         return parts.netloc, m.group(1), int(m.group(2))
     return parts.netloc, path, page

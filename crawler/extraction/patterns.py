@@ -100,6 +100,8 @@ JUNK_PARAGRAPH = re.compile(
     r"baca\s*(?:juga|pula|selengkapnya)\b.*|lihat\s+juga\s*:.*|simak\s+juga\b.*|"
     r"advertisement|iklan|scroll\s+(?:untuk|to)\s+(?:lanjut|lanjutkan|resume|continue).*|scroll to continue.*|"
     r"\[gambas:.*\]|gambas:.*|"
+    r".{0,80}\b(?:ikuti|follow|update|dapatkan|cek|simak|gabung|jangan lupa|klik|berlangganan|pantau)\b.{0,80}"
+    r"\bgoogle\s*news\b.{0,120}|baca artikel \w+,.{0,200}selengkapnya.*|simak video\b.{0,200}|"
     r"(?:cek|ikuti|dapatkan|baca)\b.{0,80}\bgoogle\s*news\b.*|.{0,120}\b(?:saluran|channel)\s+whats\s?app\b.*|"
     r"(?:gabung|join|ikuti|follow)\b.{0,60}\b(?:whatsapp|telegram|instagram|tiktok|twitter|facebook|youtube)\b.*|"
     r"(?:dapatkan|simak)\s+(?:update|informasi|berita)\b.{0,100}\b(?:whatsapp|telegram|google news)\b.*|"

@@ -67,8 +67,18 @@ def load_profile(path: Path) -> SiteProfile:
     """Read one profile file; raises ``ValueError`` with the file name when it is malformed."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ValueError(f"site profile {path}: {exc}") from exc
+    try:
+        return _build_profile(data, path)
+    except (re.error, TypeError, AttributeError) as exc:
+        raise ValueError(f"site profile {path}: {exc}") from exc
+
+
+def _build_profile(data: dict, path: Path) -> SiteProfile:
+    for table in ("site", "extract", "urls", "crawl"):
+        if not isinstance(data.get(table, {}), dict):
+            raise TypeError(f"[{table}] must be a table")
     site = data.get("site", {})
     ext = data.get("extract", {})
     urls = data.get("urls", {})
@@ -110,7 +120,7 @@ def load_profiles(extra_dir: str | None = None) -> tuple[SiteProfile, ...]:
 
 def profile_for(host_or_url: str, extra_dir: str | None = None) -> SiteProfile:
     """The profile covering a host (the longest matching domain wins), else :data:`DEFAULT`."""
-    host = host_or_url
+    host = host_or_url.lower().strip()
     if "://" in host:
         from .urls import host_of
 

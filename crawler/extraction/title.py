@@ -59,6 +59,13 @@ def strip_site_suffix(title: str, site_names: tuple[str, ...] = (), host: str = 
     return normalize_space(" - ".join(parts)) if len(parts) > 1 else parts[0]
 
 
+def _is_prefix_title(headline: str, meta_title: str) -> bool:
+    """``Sumur Warga Kering`` vs ``Sumur Warga Kering | Kabar Tapal Kuda Hari Ini``: the metadata title is
+    the headline followed by a separator and the site name."""
+    h, m = normalize_space(headline).lower(), normalize_space(meta_title).lower()
+    return len(words(h)) >= 2 and m.startswith(h) and bool(_SEPARATORS.match(m[len(h):] + " "))
+
+
 def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str, ...] = (),
                   site_names: tuple[str, ...] = (), host: str = "") -> tuple[str | None, object]:
     """The headline and the element it was read from (``None`` for metadata)."""
@@ -86,7 +93,8 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
                 if any(agreement(text, strip_site_suffix(m, site_names, host)) >= 0.8 for m in meta_titles):
                     return text, el
             elif meta_titles:
-                if any(agreement(text, m) >= 0.5 or (len(text) > 20 and text.lower() in m.lower()) for m in meta_titles):
+                if any(agreement(text, m) >= 0.5 or (len(text) > 20 and text.lower() in m.lower())
+                       or _is_prefix_title(text, m) for m in meta_titles):
                     return text, el
             elif len(words(text)) >= 3:
                 return text, el

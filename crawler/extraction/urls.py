@@ -16,7 +16,8 @@ TRACKING_PARAMS = re.compile(
     r"_branch_match_id|rss|feed|noamp|m)$",
     re.I,
 )
-_AMP_PATH = re.compile(r"(?:/amp/?$|/amp(?=/)|\.amp$|/amp\.html$)", re.I)
+_AMP_TAIL = re.compile(r"(?:/amp/?$|\.amp$|/amp\.html$)", re.I)
+_AMP_SEGMENT = re.compile(r"/amp(?=/)", re.I)
 _AMP_HOST = re.compile(r"^(?:amp|m)\.", re.I)
 
 
@@ -45,7 +46,7 @@ def clean_url(url: str, *, strip_amp_host: bool = False) -> str:
         host = _AMP_HOST.sub("", host)
     port = parts.port if parts.port not in (None, 80, 443) else None
     netloc = f"{host}:{port}" if port else host
-    path = _AMP_PATH.sub("/", parts.path or "/") or "/"
+    path = _AMP_SEGMENT.sub("", _AMP_TAIL.sub("/", parts.path or "/")) or "/"
     path = re.sub(r";jsessionid=[^/?]*", "", path, flags=re.I)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
@@ -63,11 +64,16 @@ def same_site(a: str, b: str) -> bool:
     return registered_domain(host_of(a)) == registered_domain(host_of(b)) != ""
 
 
+#: Hosting platforms whose subdomains are separate sites (one blog each).
+_PLATFORMS = {"blogspot.com", "blogspot.co.id", "wordpress.com", "medium.com", "github.io", "tumblr.com", "wixsite.com",
+              "weebly.com", "substack.com", "kompasiana.com"}
 _SECOND_LEVEL = {"co", "ac", "or", "go", "web", "my", "sch", "net", "com", "org", "gov", "mil", "biz", "desa", "ponpes"}
 
 
 def registered_domain(host: str) -> str:
     labels = [l for l in host.lower().split(".") if l]
+    if len(labels) >= 3 and (".".join(labels[-2:]) in _PLATFORMS or ".".join(labels[-3:]) in _PLATFORMS):
+        return ".".join(labels[-4:] if ".".join(labels[-3:]) in _PLATFORMS else labels[-3:])
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
