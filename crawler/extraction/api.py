@@ -56,7 +56,8 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
     if root is None:
         return ExtractionResult(reason="not_article:empty")
     doc = Document(root, url)
-    sd = collect(doc)
+    sd = collect(doc)  # reads JSON-LD scripts: before they are dropped
+    body_mod.drop_invisible(doc.root)
     record_url = canonical_url(url, doc.link_href("canonical"), doc.meta_first("og:url"))
     profile = profile or profile_for(record_url)
     by_profile = profile.is_article_url(record_url)
@@ -84,7 +85,6 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
     meta_tags = tags(doc, sd)
     meta_image = image(doc, sd, fetched)
 
-    body_mod.drop_invisible(doc.root)
     exclude = [el for el in (title_el, *byline_els) if el is not None]
     body_text, method, containers = body_mod.extract_body(
         doc, title=title, exclude=exclude, extra_selectors=profile.body, extra_junk=profile.remove)

@@ -17,14 +17,17 @@ from lxml import etree
 
 from . import patterns as P
 from .classify import teaser_count
-from .document import Document, css, normalize_space, text_of
+from .document import Document, css, normalize_space, selector_key, text_of
 from .regions import comment_region, in_noise_region, noise_class
 
 BLOCK_TAGS = frozenset(
     "p div section article h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tbody thead tfoot tr td th dl dt dd "
     "figure header footer main aside center form address hr nav details summary".split()
 )
-_JUNK_SELECTOR = ", ".join(P.BODY_JUNK_SELECTORS)
+# Junk selectors with a class/id/tag key are answered from the document's index; the few
+# attribute-only ones ([id^=div-gpt-ad], [hidden]...) by one XPath over the container.
+_JUNK_KEYED = tuple(s for s in P.BODY_JUNK_SELECTORS if selector_key(s) is not None)
+_JUNK_ATTRIBUTE = ", ".join(s for s in P.BODY_JUNK_SELECTORS if selector_key(s) is None)
 _MIN_CMS_TEXT = 150
 #: A body class on one of these is a paragraph or a teaser, never the article container.
 _NOT_CONTAINERS = frozenset("p span a h1 h2 h3 h4 h5 h6 li strong em b i img".split())
@@ -60,7 +63,6 @@ def find_container(doc: Document, extra_selectors: Iterable[str] = ()) -> tuple[
     """The element(s) holding the article text and how they were found (``cms``/``heuristic``)."""
     small = None
     selectors = (*extra_selectors, *P.BODY_SELECTORS)
-    doc.forget()  # the tree changed since earlier layers looked at it
     for sel in selectors:
         found = [el for el in doc.select(sel) if el.tag not in _NOT_CONTAINERS and not in_noise_region(el)]
         if not found:
@@ -94,10 +96,10 @@ def _narrowest(doc: Document, container, size: int, selectors) -> object:
 
 
 def _paragraph_text(el) -> str:
-    parts = [normalize_space(p.text_content()) for p in el.iter("p")]
+    parts = [text_of(p) for p in el.iter("p")]
     text = " ".join(t for t in parts if len(t) > 20)
     if len(text) < _MIN_CMS_TEXT:  # <br>-separated bodies (Blogger) have no <p>
-        text = normalize_space(el.text_content())
+        text = text_of(el)
     return text
 
 
@@ -220,22 +222,28 @@ def read_blocks(container) -> list[tuple[str, float]]:
     return blocks
 
 
-def strip_junk(container, exclude: Iterable = ()) -> None:
+#: Blocks holding three or more teaser cards (article elements or linked sub-headings), outermost first.
+_TEASER_LISTS = etree.XPath(
+    ".//*[self::div or self::section or self::ul or self::ol or self::aside or self::table]"
+    "[count(.//article) >= 3 or count(.//*[self::h2 or self::h3 or self::h4][.//a]) >= 3]")
+
+
+def strip_junk(doc: Document, container, exclude: Iterable = ()) -> None:
     """Remove boilerplate subtrees inside the container (in place)."""
+    inside = set(container.iter())
+    inside.discard(container)
     for el in list(exclude):
-        if el is not None and el is not container and any(a is container for a in el.iterancestors()):
+        if el in inside:
             _remove(el)
-    for el in css(_JUNK_SELECTOR)(container):
-        if el is not container:
-            _remove(el)
+    junk = [el for sel in _JUNK_KEYED for el in doc.select(sel) if el in inside]
+    junk.extend(el for el in css(_JUNK_ATTRIBUTE)(container) if el is not container)
+    for el in junk:
+        _remove(el)
+    for el in [el for el in container.iter() if el is not container and noise_class(el)]:
+        _remove(el)
     total = len(text_of(container)) or 1
-    for el in list(container.iter()):
-        if el is container or not _is_element(el) or el.getparent() is None:
-            continue
-        if noise_class(el):
-            _remove(el)
-        elif (el.tag in ("div", "section", "ul", "ol", "aside", "table") and teaser_count(el) >= 3
-              and len(text_of(el)) < 0.5 * total):
+    for el in _TEASER_LISTS(container):
+        if el.getparent() is not None and len(text_of(el)) < 0.5 * total:
             _remove(el)  # a related-posts or "more news" list inside the container (not the story itself)
 
 
@@ -291,7 +299,7 @@ def extract_body(doc: Document, *, title: str | None = None, exclude: Iterable =
     paragraphs: list[str] = []
     junk = tuple(extra_junk)
     for container in containers:
-        strip_junk(container, exclude)
+        strip_junk(doc, container, exclude)
         doc.forget()
         for sel in junk:
             for el in doc.select(sel):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from cssselect import HTMLTranslator
-from lxml import etree, html as lxml_html
+from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u0153\u2122\u02dc\u201c\u201d\u2019\u0161\u00a6\u00a2\u00a0]")
@@ -32,9 +32,16 @@ def css(selector: str) -> etree.XPath:
 
 
 _COMPLEX = re.compile(r"[,>+~]|:(?!not\b)")
+_PLAIN_TAG = re.compile(r"^[a-zA-Z][\w-]*$")
 
 
-def _compounds(selector: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _is_complex(selector: str) -> bool:
+    return bool(_COMPLEX.search(selector))
+
+
+@lru_cache(maxsize=4096)
+def _compounds(selector: str) -> tuple[str, ...]:
     """Split a selector on descendant combinators (white space outside brackets)."""
     parts, depth, cur = [], 0, ""
     for ch in selector:
@@ -48,7 +55,7 @@ def _compounds(selector: str) -> list[str]:
             cur += ch
     if cur:
         parts.append(cur)
-    return parts
+    return tuple(parts)
 
 
 @lru_cache(maxsize=2048)
@@ -132,6 +139,8 @@ _MOJIBAKE_RUN = re.compile(
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded as cp1252/latin-1 once, run by run, where it round-trips."""
+    if "\u00c3" not in text and "\u00c2" not in text and "\u00e2\u20ac" not in text:
+        return text  # the lead bytes of every mojibake pair are absent: nothing to repair
     if not _MOJIBAKE.search(text):
         return text
 
@@ -152,10 +161,13 @@ def parse_html(text: str) -> etree._Element | None:
     # lxml refuses str input that carries an encoding declaration in an XML prolog.
     if text.lstrip().startswith("<?xml"):
         text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+    # Plain lxml.etree elements: lxml.html's element-class lookup costs more than the parse itself.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None or not isinstance(root.tag, str):
         return None
     return root
 
@@ -192,7 +204,7 @@ class Document:
         Candidates come from a class/id/tag index built once, each checked with a
         compiled matcher: far cheaper than one XPath pass over the tree per selector."""
         try:
-            if _COMPLEX.search(selector):
+            if _is_complex(selector):
                 return css(selector)(self.root)  # lists and child/sibling combinators: cssselect in full
             parts = _compounds(selector)
             if len(parts) > 1:
@@ -205,6 +217,8 @@ class Document:
             candidates = self._index.get(key, ())
             if not candidates:
                 return []
+            if key[0] == "tag" and _PLAIN_TAG.match(selector):
+                return list(candidates)
             match = css_matcher(selector)
             return [el for el in candidates if match(el)]
         except Exception:
@@ -276,9 +290,9 @@ def text_of(el) -> str:
     if isinstance(el, str):
         return normalize_space(el)
     try:
-        return normalize_space(el.text_content())
-    except (AttributeError, ValueError):
         return normalize_space("".join(el.itertext()))
+    except (AttributeError, ValueError):
+        return ""
 
 
 _LINE_BREAKING = frozenset("br p div li tr td th dd dt h1 h2 h3 h4 h5 h6 section article header footer".split())

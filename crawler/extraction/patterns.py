@@ -58,7 +58,7 @@ BODY_SELECTORS = (
 
 #: Elements dropped before any text is read: never visible article text.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-             "button", "select", "input", "textarea", "audio", "video", "map", "link", "meta", "head")
+             "button", "select", "input", "textarea", "audio", "video", "map")
 
 #: Inside the article container: ads, captions, inserts, share boxes, tags, author boxes, comments.
 BODY_JUNK_SELECTORS = (

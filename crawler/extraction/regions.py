@@ -10,6 +10,7 @@ never noise.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .patterns import NEGATIVE_REGION, STRONG_CONTENT
 
@@ -27,7 +28,15 @@ def noise_class(el, allow: tuple[str, ...] = ()) -> bool:
     """True when one of the element's class/id tokens names a non-article region."""
     if el.tag in _NEVER_NOISE_TAGS:
         return False
-    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return False
+    return _noise_tokens(f"{cls or ''} {ident or ''}", allow)
+
+
+@lru_cache(maxsize=8192)
+def _noise_tokens(attrs: str, allow: tuple[str, ...]) -> bool:
+    tokens = attrs.split()
     if any(STRONG_CONTENT.search(tok) for tok in tokens):
         return False  # "widget Blog" is Blogger's main column, not a sidebar widget
     for tok in tokens:
@@ -55,4 +64,10 @@ def comment_region(el) -> bool:
     """A comment section (``#comments``, ``.comment-list``, Disqus): readers' text, never the story."""
     if el.tag in _NEVER_NOISE_TAGS:
         return False
-    return any(_COMMENTS.search(tok) for tok in f"{el.get('class') or ''} {el.get('id') or ''}".split())
+    cls, ident = el.get("class"), el.get("id")
+    return bool(cls or ident) and _comment_tokens(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=8192)
+def _comment_tokens(attrs: str) -> bool:
+    return any(_COMMENTS.search(tok) for tok in attrs.split())
