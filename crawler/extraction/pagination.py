@@ -10,6 +10,8 @@ listing's pagination is never mistaken for an article's.
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 from urllib.parse import parse_qsl, urlsplit
 
 from .document import Document, text_of
@@ -36,6 +38,10 @@ def _query_page(query: str) -> int | None:
             return int(value) if value.isdigit() else None
     return None
 _NEXT_TEXT = re.compile(r"^(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
+
+
+#: Links with a short visible text (page numbers, "Selanjutnya"), listed by XPath in one pass.
+_SHORT_LINKS = etree.XPath("//a[@href][string-length(normalize-space(.)) > 0][string-length(normalize-space(.)) < 25]")
 
 
 def _page_number(url: str, base_path: str) -> int | None:
@@ -69,9 +75,8 @@ def find_pages(doc: Document, url: str) -> tuple[list[str], str | None]:
     links = []
     for sel in PAGINATION_SELECTORS:
         links.extend(doc.select(sel))
-    for a in doc.root.iter("a"):
-        text = text_of(a)
-        if text and len(text) < 25 and _NEXT_TEXT.match(text):
+    for a in _SHORT_LINKS(doc.root):
+        if _NEXT_TEXT.match(text_of(a)):
             links.append(a)
     for a in links:
         href = absolute(a.get("href"), url)
