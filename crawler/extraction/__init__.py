@@ -4,8 +4,8 @@ Public surface: :func:`extract_article`, :class:`ExtractionResult`,
 :data:`FIELDS` (the record's key order), :func:`profile_for`.
 """
 
-from .api import extract_article
+from .api import extract_article, extract_dates
 from .profiles import SiteProfile, profile_for
 from .record import FIELDS, REQUIRED, ExtractionResult
 
-__all__ = ["extract_article", "ExtractionResult", "FIELDS", "REQUIRED", "SiteProfile", "profile_for"]
+__all__ = ["extract_article", "extract_dates", "ExtractionResult", "FIELDS", "REQUIRED", "SiteProfile", "profile_for"]

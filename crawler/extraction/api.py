@@ -18,10 +18,10 @@ from .byline import Authorship, resolve_authors, signoff_author
 from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url, teaser_count, teaser_share
 from .dates import find_date
 from .document import Document, decode_html, parse_html, text_of
-from .metadata import description, image, language, section, tags
+from .metadata import description, image, language, section, site_zone, tags
 from .pagination import find_pages
 from .profiles import SiteProfile, profile_for
-from .published import resolve_dates
+from .published import Dates, resolve_dates
 from .record import ExtractionResult, ordered
 from .structured import collect
 from .title import extract_title
@@ -50,6 +50,30 @@ def extract_article(html: bytes | str, url: str, *, profile: SiteProfile | None 
         return ExtractionResult(reason=f"error:{type(exc).__name__}")
 
 
+def extract_dates(html: bytes | str, url: str, *, profile: SiteProfile | None = None,
+                  content_type: str | None = None, now: datetime | None = None) -> Dates | None:
+    """Only the date layer: the publication and modification dates of any page, article or not.
+
+    What :func:`extract_article` would put in ``published``/``modified`` for an article;
+    used where only dates matter (date benchmarks, feed and listing pages). Never raises."""
+    try:
+        root = parse_html(decode_html(html, content_type))
+        if root is None:
+            return None
+        doc = Document(root, url)
+        sd = collect(doc)
+        body_mod.drop_invisible(doc.root)
+        record_url = canonical_url(url, doc.link_href("canonical"), doc.meta_first("og:url"))
+        profile = profile or profile_for(record_url)
+        host = host_of(record_url)
+        title, title_el = extract_title(doc, sd, profile.title, (), host)
+        return resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date,
+                             tz=profile.timezone or site_zone(host, doc, sd, title), now=now, url=record_url)
+    except Exception as exc:
+        logger.warning("date extraction failed on %s: %r", url, exc)
+        return None
+
+
 def _extract(html, url, profile, content_type, now) -> ExtractionResult:
     text = decode_html(html, content_type)
     root = parse_html(text)
@@ -76,7 +100,8 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
         return ExtractionResult(reason="not_article:no_title")
     authorship, byline_els = resolve_authors(doc, sd, title_el=title_el, extra_selectors=profile.author,
                                              site_names=site_names)
-    dates = resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date, tz=profile.timezone,
+    dates = resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date,
+                          tz=profile.timezone or site_zone(host, doc, sd, title),
                           now=now, url=record_url)
     next_pages, all_pages = find_pages(doc, fetched)
 

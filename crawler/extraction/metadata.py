@@ -71,3 +71,29 @@ def language(doc: Document, sd: StructuredData, body: str) -> str | None:
         if re.fullmatch(r"[a-z]{2,3}", code):
             return code
     return None
+
+
+#: Zones of the countries whose sites this crawler meets besides Indonesia's (declared language -> zone).
+_UTC = "UTC"
+
+
+def site_zone(host: str, doc: Document, sd: StructuredData, title: str | None) -> str:
+    """The zone a page's zone-less dates are read in, and UTC metadata is shown in, when no profile says.
+
+    Indonesian sites (a ``.id`` host, or Indonesian declared or written) use Asia/Jakarta, the
+    product's default; a page that declares another language keeps UTC, so a foreign page's
+    UTC metadata is not shifted into Jakarta's day."""
+    if host.endswith(".id"):
+        return "Asia/Jakarta"
+    # What the page is written in beats what it declares (Indonesian portals ship lang="en" templates).
+    sample = " ".join(filter(None, (title, doc.meta_first("description", "og:description")))).lower()
+    words = re.findall(r"[a-z]+", sample)
+    ind = sum(1 for w in words if w in _ID_WORDS)
+    eng = sum(1 for w in words if w in _EN_WORDS)
+    if ind >= 1 and ind > eng:
+        return "Asia/Jakarta"
+    declared = doc.root.get("lang") or doc.meta_first("og:locale", "content-language", "language") or sd.language
+    if declared:
+        code = declared.strip().lower().replace("_", "-").split("-")[0]
+        return "Asia/Jakarta" if code in ("id", "in", "ms", "jv", "su") else _UTC
+    return _UTC if eng >= 2 else "Asia/Jakarta"

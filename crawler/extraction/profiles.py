@@ -27,7 +27,7 @@ class SiteProfile:
 
     name: str
     domains: tuple[str, ...] = ()
-    timezone: str = "Asia/Jakarta"
+    timezone: str | None = None  # None: inferred per page (Indonesian sites: Asia/Jakarta)
     site_names: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     author: tuple[str, ...] = ()

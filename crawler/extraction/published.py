@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from .dates import ParsedDate, find_date, parse_date, parse_machine_date, zone_for
 from .document import Document, normalize_space, text_of
@@ -144,6 +144,22 @@ def _local(parsed: ParsedDate, zone) -> ParsedDate:
     return parsed
 
 
+def _url_day(url: str, zone) -> date | None:
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _placeholder(parsed: ParsedDate) -> bool:
+    """Template defaults: New Year's midnight, the epoch."""
+    v = parsed.value
+    return (v.month, v.day, v.hour, v.minute, v.second) == (1, 1, 0, 0, 0) or v.year < 2000
+
+
 def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_selectors: tuple[str, ...] = (),
                   tz: str = "Asia/Jakarta", now: datetime | None = None, url: str = "") -> Dates:
     zone = zone_for(tz)
@@ -167,27 +183,26 @@ def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_sel
     else:
         src_meta = machine[0][0] if machine else ""
 
-    if shown is not None and not shown.approximate and shown.has_time:
-        if meta is not None and _same_instant(meta.value, shown.value):
-            published, source = ParsedDate(meta.value.astimezone(shown_zone), True, True), f"{src_meta}+visible"
-        else:
-            published, source = shown, "visible"
-    elif meta is not None:
+    url_day = _url_day(url, zone)
+    if shown is not None and shown.approximate:
+        shown = None if meta is not None else shown  # "2 jam yang lalu" only when nothing exact exists
+    if shown is not None and meta is not None:
         local = _local(meta, shown_zone)
-        if shown is not None and not shown.approximate and local.value.date() != shown.value.date():
-            published, source = shown, "visible"  # the metadata is a template placeholder
+        if _same_instant(meta.value, shown.value) or (not shown.has_time and local.value.date() == shown.value.date()):
+            published, source = ParsedDate(meta.value.astimezone(shown_zone), True, True), f"{src_meta}+visible"
+        elif url_day is not None and (local.value.date() == url_day) != (shown.value.date() == url_day):
+            # the dated permalink settles a disagreement
+            published, source = (local, src_meta) if local.value.date() == url_day else (shown, "visible")
+        elif shown.has_time or _placeholder(meta):
+            published, source = shown, "visible"  # a visible date and time beat a template's metadata
         else:
-            published, source = local, src_meta
+            published, source = local, src_meta  # a bare visible day is often another date (update, sidebar)
+    elif meta is not None:
+        published, source = _local(meta, shown_zone), src_meta
     elif shown is not None:
         published, source = shown, "visible"
-    if published is None and url:
-        m = _URL_DATE.search(url)
-        if m:
-            try:
-                day = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=zone)
-                published, source = ParsedDate(day, False, False), "url"
-            except ValueError:
-                pass
+    elif url_day is not None:
+        published, source = ParsedDate(datetime(url_day.year, url_day.month, url_day.day, tzinfo=zone), False, False), "url"
 
     modified = None
     if machine_mod:
