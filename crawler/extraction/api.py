@@ -15,7 +15,7 @@ from datetime import datetime
 
 from . import body as body_mod
 from .byline import Authorship, resolve_authors, signoff_author
-from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url, teaser_count, teaser_share
+from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url
 from .dates import find_date
 from .document import Document, decode_html, parse_html, text_of
 from .metadata import description, image, language, section, site_zone, tags
@@ -118,8 +118,7 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
         signed = signoff_author(body_text)
         if signed:
             authorship = Authorship(signed, [signed], authorship.editor, "signoff")
-    if (method == "heuristic" and containers and teaser_count(containers[0]) >= 4
-            and teaser_share(containers[0]) >= 0.5):
+    if method == "listing":
         return ExtractionResult(reason="not_article:listing")
     if is_gallery(record_url, body_text):
         return ExtractionResult(reason="not_article:gallery")

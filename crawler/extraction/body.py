@@ -16,7 +16,7 @@ from typing import Iterable
 from lxml import etree
 
 from . import patterns as P
-from .classify import teaser_count
+from .classify import is_listing_block
 from .document import Document, css, normalize_space, selector_key, text_of
 from .regions import comment_region, in_noise_region, noise_class
 
@@ -224,7 +224,7 @@ def read_blocks(container) -> list[tuple[str, float]]:
 
 #: Blocks holding three or more teaser cards (article elements or linked sub-headings), outermost first.
 _TEASER_LISTS = etree.XPath(
-    ".//*[self::div or self::section or self::ul or self::ol or self::aside or self::table]"
+    ".//*[self::div or self::section or self::ul or self::ol or self::aside or self::table or self::article]"
     "[count(.//article) >= 3 or count(.//*[self::h2 or self::h3 or self::h4][.//a]) >= 3]")
 
 
@@ -292,10 +292,13 @@ def extract_body(doc: Document, *, title: str | None = None, exclude: Iterable =
                  extra_selectors: Iterable[str] = (), extra_junk: Iterable[str] = ()) -> tuple[str, str, list]:
     """Article body as paragraphs joined by a blank line, the method used and the container(s).
 
-    Mutates ``doc``: call it after every other field has been read."""
+    The method is ``cms``, ``heuristic``, or ``listing`` when the best block is a list of teasers
+    (then the body is empty). Mutates ``doc``: call it after every other field has been read."""
     containers, method = find_container(doc, tuple(extra_selectors))
     if not containers:
         return "", method, containers
+    if method == "heuristic" and is_listing_block(containers[0]):
+        return "", "listing", containers
     paragraphs: list[str] = []
     junk = tuple(extra_junk)
     for container in containers:

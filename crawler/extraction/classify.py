@@ -74,11 +74,21 @@ def teaser_share(container) -> float:
             card = anc
         cards.add(card)
     for art in container.iter("article"):
-        if art is not container and len(text_of(art)) < 1500:
-            cards.add(art)
+        if art is not container and len(text_of(art)) < 1500 and art.find(".//h1") is None:
+            cards.add(art)  # (an article element holding the page's h1 is the story, not a teaser)
     # count each card once, not also its sub-cards
     top = [c for c in cards if not any(a in cards for a in c.iterancestors())]
     return sum(len(text_of(c)) for c in top) / total
+
+
+def is_listing_block(container) -> bool:
+    """A block of teasers (home, category, search): cards hold most of its text, too little is left for a story."""
+    if teaser_count(container) < 4:
+        return False
+    from .document import text_of
+
+    share = teaser_share(container)
+    return share >= 0.5 and len(text_of(container)) * (1 - share) < 600
 
 
 def teaser_count(container) -> int:

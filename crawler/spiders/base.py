@@ -34,14 +34,26 @@ class ArticleSpiderMixin:
         result = self.extract(response)
         if result.record is None:
             stats.inc_value(f"extract/{result.reason.replace(':', '/')}")
-            self.logger.info("not an article (%s): %s", result.reason, response.url)
+            yield from self.not_article(response, result)
             return
         stats.inc_value("extract/articles")
+        if not self.accept(result.record):
+            return
         parts = result.next_pages[: MAX_PARTS - 1]
         if parts:
             yield self._next_part(result.record, parts)
         else:
             yield ArticleItem.from_record(result.record)
+
+    def not_article(self, response, result):
+        """Called for a page that is not an article; returns the requests to make from it.
+        Here: log it. Crawl spiders follow its links instead."""
+        self.logger.info("not an article (%s): %s", result.reason, response.url)
+        return ()
+
+    def accept(self, record: dict) -> bool:
+        """Whether an extracted article is wanted; crawl spiders check their date window and quota."""
+        return True
 
     def _next_part(self, record: dict, remaining: list[str]):
         return scrapy.Request(remaining[0], callback=self.parse_part, errback=self.part_failed,

@@ -1,0 +1,398 @@
+"""``site`` spider: every article of one news site (in a date window), and only articles.
+
+    scrapy crawl site -a site=kotaprobolinggo.matapublik.co.id -O out.jsonl
+    scrapy crawl site -a url=https://example.co.id/ -a since=7d -a max_articles=500 -O out.jsonl
+
+Arguments (all optional but one of ``site``/``url``):
+
+``site``          the site's domain; the crawl starts at ``https://SITE/``
+``url``           the start URL instead (its scheme and host are the site's canonical ones)
+``since``         only articles published at or after this: ``2024-10-01``, ``2024-10-01T08:00+07:00``,
+                  or a duration back from now (``12h``, ``7d``, ``2w``); zone: the site profile's
+``until``         only articles published at or before this (a date includes the whole day)
+``max_articles``  stop after writing this many articles
+``max_pages``     stop after downloading this many pages (``CLOSESPIDER_PAGECOUNT``)
+``depth``         link hops from the start page that non-article pages are followed (default 2;
+                  walking a listing's pages is no hop)
+``subdomains``    ``true`` to crawl the site's subdomains too (default: the profile's
+                  ``include_subdomains``); each one found is discovered like the site itself
+``sources``       discovery sources, comma-separated: ``sitemap,feed,wpapi,listing`` (the default)
+
+Discovery per site, in this order: robots.txt ``Sitemap:`` lines (else the usual
+sitemap locations), sitemap indexes and urlsets; feeds (``/feed/``, ``/rss`` and
+those pages declare); the WordPress REST API; the start page and the listings it
+links to (sections, indexes), walked page by page, newest first. Every article
+URL is canonicalised, kept on the site, checked for traps and, when the source
+gives a date, checked against the window before it is downloaded. A URL whose
+date no source settles waits until discovery is idle, so that a more precise
+source can still rule it out. Extracted articles are checked again on their
+``published`` date (``window/outside``). Pages that are not articles are never
+written; their links are followed. Non-2xx answers and failures are reported
+per host at the end and counted as ``errors/<host>/<status>``.
+
+Request ``meta`` keys: ``discovery`` (the source: ``start``, ``sitemap``, ``feed``,
+``wpapi``, ``listing``), ``discovery_date`` (on article requests: the date the
+source gave, ISO 8601), ``hops`` (on page requests), ``listing_previous`` (on a
+listing's next page: the article URLs of the page before), ``discovery_probe``
+(on requests to guessed locations, where a 404 is an answer, not an error).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from crawler.discovery import feeds, sitemaps, wpapi
+from crawler.discovery.listings import Listing, page_of, read_listing
+from crawler.discovery.urlrules import (canonicalize, could_be_article, looks_like_article, may_list_articles,
+                                        on_site, origin_of, site_key, subdomain_origins, trap_kind, url_date)
+from crawler.discovery.window import DateHint, Window
+from crawler.extraction.profiles import profile_for
+
+from .base import ArticleSpiderMixin
+
+SOURCES = ("sitemap", "feed", "wpapi", "listing")
+DEFAULT_DEPTH = 2
+DISCOVERY_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 20, 5, 0
+#: Answers of a guessed location that mean "not here".
+PROBE_MISSING = frozenset({401, 403, 404, 410})
+
+
+def _count(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{name} must not be negative")
+    return number
+
+
+def _flag(value: str | bool | None) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _sources(value: str | None) -> tuple[str, ...]:
+    names = tuple(s.strip() for s in (value or ",".join(SOURCES)).split(",") if s.strip())
+    unknown = sorted(set(names) - set(SOURCES))
+    if unknown or not names:
+        raise ValueError(f"unknown discovery source(s) {unknown}; choose from {','.join(SOURCES)}")
+    return names
+
+
+class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
+    name = "site"
+
+    def __init__(self, site: str | None = None, url: str | None = None, since: str | None = None,
+                 until: str | None = None, max_articles: str | None = None, max_pages: str | None = None,
+                 depth: str | None = None, subdomains: str | None = None, sources: str | None = None,
+                 *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (site or url):
+            raise ValueError(f"{self.name} spider: give -a site=DOMAIN or -a url=START_URL")
+        self.start_url = url or f"https://{site.strip().strip('/')}/"
+        self.site = site_key(self.start_url)
+        self.since, self.until = since, until
+        self.max_articles = _count(max_articles, "max_articles")
+        self.max_pages = _count(max_pages, "max_pages")
+        self.depth = DEFAULT_DEPTH if depth in (None, "") else _count(depth, "depth")
+        self.subdomains = _flag(subdomains)
+        self.sources = _sources(sources)
+        self.origins: dict[str, str] = {}                # site key -> the origin its URLs are rewritten to
+        self.decided: set[str] = set()                   # article URLs scheduled or ruled out
+        self.pending: dict[str, scrapy.Request] = {}     # article requests waiting for a decisive date
+        self.claimed = 0                                 # articles accepted toward max_articles
+        self.failures: Counter[tuple[str, str]] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.profile = profile_for(spider.start_url, crawler.settings.get("EXTRA_PROFILES_DIR"))
+        spider.window = Window.parse(spider.since, spider.until, tz=spider.profile.timezone)
+        if spider.subdomains is None:
+            spider.subdomains = bool(spider.profile.crawl.get("include_subdomains", False))
+        spider.allowed_domains = [site_key(urlsplit(spider.start_url).hostname)]
+        if spider.max_articles:
+            crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_articles, priority="spider")
+        if spider.max_pages:
+            crawler.settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
+        crawler.signals.connect(spider.release_pending, signal=signals.spider_idle)
+        crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
+        return spider
+
+    async def start(self):
+        for request in self.discover(self.start_url):
+            yield request
+
+    def discover(self, page_url: str) -> Iterator[scrapy.Request]:
+        """The requests that discover the articles of the site of ``page_url``, starting there."""
+        origin = origin_of(page_url)
+        self.origins[site_key(origin)] = origin
+        if "sitemap" in self.sources:
+            yield scrapy.Request(origin + "/robots.txt", self.parse_robots, errback=self.robots_failed,
+                                 priority=DISCOVERY_PRIORITY, meta={"discovery": "sitemap", "discovery_probe": True})
+        if "feed" in self.sources:
+            for url in feeds.candidate_feeds(origin):
+                yield self._feed_request(url, probe=True)
+        if "wpapi" in self.sources:
+            yield self._wpapi_request(origin, 1)
+        yield self._page_request(page_url, "start", hops=0)
+
+    # -- discovery documents --------------------------------------------------------
+
+    def parse_robots(self, response):
+        urls = sitemaps.robots_sitemaps(response.body, response.url)
+        if not urls:
+            yield from self._probe_sitemaps(response.url)
+        for url in urls:
+            yield self._sitemap_request(url)
+
+    def robots_failed(self, failure):
+        self.fetch_failed(failure)
+        yield from self._probe_sitemaps(failure.request.url)
+
+    def _probe_sitemaps(self, url: str) -> Iterator[scrapy.Request]:
+        for candidate in sitemaps.candidate_sitemaps(origin_of(url)):
+            yield self._sitemap_request(candidate, probe=True)
+
+    def parse_sitemap(self, response):
+        xml = sitemaps.sitemap_body(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        parsed = sitemaps.parse_sitemap(xml, tz=self.window.tz) if xml else None
+        if parsed is None:
+            self.crawler.stats.inc_value("discovery/sitemap/not_a_sitemap")
+            level = logging.DEBUG if response.meta.get("discovery_probe") else logging.WARNING
+            self.logger.log(level, "not a sitemap: %s", response.url)
+            return
+        for entry in parsed.entries:
+            if not parsed.is_index:
+                yield from self._listed_article(entry.url, "sitemap", entry.hint)
+            elif not sitemaps.lists_posts(entry.url):
+                self.crawler.stats.inc_value("discovery/sitemap/skipped_non_post")
+            elif self.window.older(entry.hint):
+                self.crawler.stats.inc_value("window/skipped_sitemaps")
+            else:
+                yield self._sitemap_request(entry.url)
+
+    def parse_feed(self, response):
+        for item in feeds.parse_feed(response.body, tz=self.window.tz):
+            yield from self._listed_article(item.url, "feed", item.hint)
+
+    def parse_wpapi(self, response, page: int):
+        posts = wpapi.parse_posts(response.body)
+        for post in posts:
+            yield from self._listed_article(post.url, "wpapi", post.hint)
+        last = wpapi.total_pages(response.headers.get("X-WP-TotalPages"))
+        if posts and page < last and not self.window.older(posts[-1].hint):
+            yield self._wpapi_request(origin_of(response.url), page + 1)
+
+    def _sitemap_request(self, url: str, probe: bool = False) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_sitemap, errback=self.fetch_failed, priority=DISCOVERY_PRIORITY,
+                              meta={"discovery": "sitemap", "discovery_probe": probe})
+
+    def _feed_request(self, url: str, probe: bool = False) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_feed, errback=self.fetch_failed, priority=DISCOVERY_PRIORITY,
+                              meta={"discovery": "feed", "discovery_probe": probe})
+
+    def _wpapi_request(self, origin: str, page: int) -> scrapy.Request:
+        return scrapy.Request(wpapi.posts_url(origin, page, self.window.since), self.parse_wpapi,
+                              errback=self.fetch_failed, priority=DISCOVERY_PRIORITY, cb_kwargs={"page": page},
+                              meta={"discovery": "wpapi", "discovery_probe": page == 1})
+
+    # -- pages that are not articles: listings ----------------------------------------
+
+    def not_article(self, response, result):
+        self.logger.debug("not an article (%s): %s", result.reason, response.url)
+        if response.meta.get("discovery") == "start":
+            self._adopt_origin(response.url)
+        root = response.selector.root
+        if "feed" in self.sources:
+            for url in feeds.feed_links(root, response.url):
+                url = self._canonical(url)
+                if url and not trap_kind(url):
+                    yield self._feed_request(url)
+        listing = read_listing(root, response.url, article_url=self._linked_article, tz=self.window.tz)
+        if self.subdomains:
+            for origin in subdomain_origins(listing.links, self.site):
+                if site_key(origin) not in self.origins:
+                    self.logger.info("found subdomain %s", origin)
+                    yield from self.discover(origin + "/")
+        if "listing" not in self.sources:
+            return
+        for teaser in listing.teasers:
+            yield from self._schedule_article(teaser.url, "listing", teaser.hint)
+        hops = response.meta.get("hops", self.depth)
+        yield from self._next_listing_page(response, listing, hops)
+        if hops < self.depth:
+            for href in listing.links:
+                url = self._canonical(href)
+                if url and not trap_kind(url) and page_of(url)[1] == 1 and may_list_articles(url):
+                    yield self._page_request(url, "listing", hops + 1)
+
+    def _adopt_origin(self, url: str) -> None:
+        """A start page redirected to another variant of its site (``https``, ``www.``): rewrite the
+        site's URLs to that one, or every request would be redirected the same way."""
+        origin = origin_of(url)
+        key = site_key(origin)
+        if key in self.origins and self.origins[key] != origin:
+            self.logger.info("using %s for %s (the start page redirects there)", origin, self.origins[key])
+            self.origins[key] = origin
+
+    def _next_listing_page(self, response, listing: Listing, hops: int) -> Iterator[scrapy.Request]:
+        """The listing's next page, unless this page brought no new article or only older ones."""
+        if not listing.next_url:
+            return
+        previous = response.meta.get("listing_previous", frozenset())
+        new = [t for t in listing.teasers if t.url not in previous]
+        if not new:
+            self.crawler.stats.inc_value("listing/exhausted")
+            return
+        if self.window.since and all(self.window.older(self._dated(t.url, t.hint)) for t in new):
+            self.crawler.stats.inc_value("listing/passed_since")
+            return
+        url = self._canonical(listing.next_url)
+        if url and not trap_kind(url):
+            yield self._page_request(url, "listing", hops, previous=frozenset(t.url for t in listing.teasers))
+
+    def _page_request(self, url: str, source: str, hops: int, previous: frozenset[str] | None = None):
+        meta = {"discovery": source, "hops": hops}
+        if previous is not None:
+            meta["listing_previous"] = previous
+        return scrapy.Request(url, self.parse_article, errback=self.fetch_failed, priority=PAGE_PRIORITY, meta=meta)
+
+    # -- article URLs -------------------------------------------------------------------
+
+    def _canonical(self, url: str) -> str | None:
+        """``url`` in canonical form when it is on the site, else None."""
+        url = canonicalize(url, self.origins.get(site_key(url)))
+        return url if on_site(url, (self.site,), self.subdomains) else None
+
+    def _article_url(self, url: str) -> str | None:
+        """``url`` canonical when it is on the site and no trap (traps are counted), else None."""
+        url = self._canonical(url)
+        if url is None:
+            return None
+        if kind := trap_kind(url):
+            self.crawler.stats.inc_value(f"traps/skipped/{kind}")
+            return None
+        return url
+
+    def _linked_article(self, href: str) -> str | None:
+        """A link on a page, as an article URL to crawl, or None: it must look like an article."""
+        url = self._article_url(href)
+        return url if url and looks_like_article(url, self.profile) else None
+
+    def _listed_article(self, raw: str, source: str, hint: DateHint) -> Iterator[scrapy.Request]:
+        """A URL that a sitemap, feed or the API lists as a post: crawled unless evidence says
+        it is no article."""
+        url = self._article_url(raw)
+        if url and could_be_article(url, self.profile):
+            yield from self._schedule_article(url, source, hint)
+
+    @staticmethod
+    def _dated(url: str, hint: DateHint) -> DateHint:
+        return hint.merge(DateHint(day=url_date(url)))
+
+    def _schedule_article(self, url: str, source: str, hint: DateHint) -> Iterator[scrapy.Request]:
+        """Request an article once, unless its date (from the source or the URL) is outside the window."""
+        if url in self.decided:
+            return
+        hint = self._dated(url, hint)
+        verdict = self.window.verdict(hint)
+        stats = self.crawler.stats
+        if verdict is False:
+            self.decided.add(url)
+            self.pending.pop(url, None)
+            stats.inc_value("window/skipped")
+            return
+        if verdict is None:
+            if url not in self.pending:
+                self.pending[url] = self._article_request(url, source, hint)
+                stats.inc_value("window/deferred")
+            return
+        self.decided.add(url)
+        self.pending.pop(url, None)
+        stats.inc_value(f"discovery/{source}/articles")
+        yield self._article_request(url, source, hint)
+
+    def _article_request(self, url: str, source: str, hint: DateHint) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_article, errback=self.fetch_failed, priority=ARTICLE_PRIORITY,
+                              meta={"discovery": source, "discovery_date": hint.isoformat()})
+
+    def release_pending(self):
+        """On idle: download the article URLs that no source dated decisively, to check them."""
+        if not self.pending:
+            return
+        self.logger.info("checking %d article URLs whose date no source settled", len(self.pending))
+        for url, request in self.pending.items():
+            self.decided.add(url)
+            self.crawler.stats.inc_value(f"discovery/{request.meta['discovery']}/articles")
+            self.crawler.engine.crawl(request)
+        self.pending.clear()
+        raise DontCloseSpider
+
+    # -- articles -------------------------------------------------------------------------
+
+    def accept(self, record: dict) -> bool:
+        stats = self.crawler.stats
+        published = record.get("published")
+        if published and self.window.verdict(DateHint(published=datetime.fromisoformat(published))) is False:
+            stats.inc_value("window/outside")
+            self.logger.debug("outside the date window (%s): %s", published, record["url"])
+            return False
+        if self.max_articles:
+            if self.claimed >= self.max_articles:
+                stats.inc_value("max_articles/skipped")
+                return False
+            self.claimed += 1
+        return True
+
+    def item_dropped(self, item):
+        """A pipeline dropped an article: it no longer counts toward ``max_articles``."""
+        if self.max_articles:
+            self.claimed -= 1
+
+    # -- errors -----------------------------------------------------------------------------
+
+    def fetch_failed(self, failure):
+        """Count a failed request per host (``errors/<host>/<status or exception>``)."""
+        request = failure.request
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            if request.meta.get("discovery_probe") and status in PROBE_MISSING:
+                self.crawler.stats.inc_value(f"discovery/{request.meta['discovery']}/absent")
+                return
+            label = str(status)
+        elif failure.check(IgnoreRequest):
+            return  # robots.txt or offsite: counted by those middlewares
+        else:
+            label = failure.type.__name__
+        host = urlsplit(request.url).netloc
+        self.failures[host, label] += 1
+        self.crawler.stats.inc_value(f"errors/{host}/{label}")
+        self.logger.warning("could not fetch %s: %s", request.url, failure.getErrorMessage())
+
+    def part_failed(self, failure):
+        self.fetch_failed(failure)
+        return super().part_failed(failure)
+
+    def closed(self, reason):
+        if not self.failures:
+            self.logger.info("no fetch errors")
+            return
+        width = max(len(host) for host, _ in self.failures)
+        rows = [f"  {'host':<{width}}  {'status':<24}  count"]
+        rows += [f"  {host:<{width}}  {label:<24}  {count:>5}"
+                 for (host, label), count in sorted(self.failures.items())]
+        self.logger.warning("fetch errors per host:\n%s", "\n".join(rows))
