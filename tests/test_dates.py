@@ -258,3 +258,20 @@ def test_months_mapping():
     assert MONTHS["agt"] == MONTHS["agu"] == MONTHS["ags"] == 8
     assert MONTHS["nopember"] == 11 and MONTHS["pebruari"] == 2 and MONTHS["mei"] == 5
     assert sorted(set(MONTHS.values())) == list(range(1, 13))
+
+
+# ------------------------------------------------------ international pages
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("/ jueves 2 de abril de 2020", "2020-04-02T00:00:00+00:00"),
+        ("martes 17 de marzo de 2020", "2020-03-17T00:00:00+00:00"),
+        ("15 mars 2020", "2020-03-15T00:00:00+00:00"),
+        ("3. März 2021", "2021-03-03T00:00:00+00:00"),
+        ("2020年07月03日 | 徒歩", "2020-07-03T00:00:00+00:00"),
+        ("13 Jan 2020, 22:11 GMT+10", "2020-01-13T22:11:00+10:00"),
+    ],
+)
+def test_international_forms_on_the_fast_path(text, expected):
+    parsed = parse_date(text, tz="UTC", fallback=False)
+    assert parsed is not None and parsed.isoformat() == expected

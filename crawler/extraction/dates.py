@@ -64,6 +64,22 @@ MONTHS: dict[str, int] = {
     "desember": 12, "december": 12, "des": 12, "dec": 12,
 }
 
+#: Month names of the European languages met on international pages (full forms only, so no
+#: short form collides with an Indonesian or English word). Used by the same fast path.
+FOREIGN_MONTHS: dict[str, int] = {
+    # Spanish, Portuguese
+    "enero": 1, "janeiro": 1, "febrero": 2, "fevereiro": 2, "marzo": 3, "março": 3, "abril": 4, "mayo": 5,
+    "maio": 5, "junio": 6, "junho": 6, "julio": 7, "julho": 7, "agosto": 8, "septiembre": 9, "setiembre": 9,
+    "setembro": 9, "octubre": 10, "outubro": 10, "noviembre": 11, "novembro": 11, "diciembre": 12, "dezembro": 12,
+    # French, Italian
+    "janvier": 1, "gennaio": 1, "février": 2, "fevrier": 2, "febbraio": 2, "mars": 3, "avril": 4, "aprile": 4,
+    "maggio": 5, "juin": 6, "giugno": 6, "juillet": 7, "luglio": 7, "août": 8, "aout": 8, "septembre": 9,
+    "settembre": 9, "octobre": 10, "ottobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "dicembre": 12,
+    # German, Dutch
+    "januar": 1, "januari": 1, "februar": 2, "märz": 3, "maerz": 3, "maart": 3, "mai": 5, "dezember": 12,
+}
+MONTHS.update({k: v for k, v in FOREIGN_MONTHS.items() if k not in MONTHS})
+
 WEEKDAYS: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jum['\u2019`]?at", "sabtu", "minggu", "ahad",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -124,10 +140,11 @@ DATE_RE = re.compile(
     (?:
         (?P<iy>{_YEAR4})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?!\d)      # 2024-10-18
       | (?P<nd>\d{{1,2}})(?P<nsep>[-/.])(?P<nm>\d{{1,2}})(?P=nsep)(?P<ny>{_YEAR4}|\d\d)(?!\d)  # 18/10/2024
-      | (?P<td>\d{{1,2}})(?:st|nd|rd|th)?[\s\-/.]*(?P<tm>{_MONTH})(?![a-z])\.?
-        [\s\-/.,]*(?P<ty>{_YEAR4})(?!\d)                                                    # 18 Okt 2024
+      | (?P<td>\d{{1,2}})(?:st|nd|rd|th|º|er)?[\s\-/.]*(?:de\s+)?(?P<tm>{_MONTH})(?![a-z])\.?
+        [\s\-/.,]*(?:del?\s+)?(?P<ty>{_YEAR4})(?!\d)                                        # 18 Okt 2024, 2 de abril de 2020
       | (?P<em>{_MONTH})(?![a-z])\.?\s*(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
         \s*,?\s*(?P<ey>{_YEAR4})(?!\d)                                                      # Oct 18, 2024
+      | (?P<jy>{_YEAR4})\s*年\s*(?P<jm>\d{{1,2}})\s*月\s*(?P<jd>\d{{1,2}})\s*日                 # 2020年07月03日
     )
     """,
     _FLAGS,
@@ -307,6 +324,8 @@ def _date_parts(m: re.Match[str]) -> tuple[int, int, int] | None:
         return int(year), int(g("nm")), int(g("nd"))
     if g("td"):
         return int(g("ty")), MONTHS[g("tm").lower()], int(g("td"))
+    if g("jy"):
+        return int(g("jy")), int(g("jm")), int(g("jd"))
     return int(g("ey")), MONTHS[g("em").lower()], int(g("ed"))
 
 

@@ -93,6 +93,8 @@ def _sources(value: str | None) -> tuple[str, ...]:
 
 
 class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
+    """Arguments, discovery order and request meta: see the module docstring."""
+
     name = "site"
 
     def __init__(self, site: str | None = None, url: str | None = None, since: str | None = None,
@@ -102,6 +104,8 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         super().__init__(*args, **kwargs)
         if not (site or url):
             raise ValueError(f"{self.name} spider: give -a site=DOMAIN or -a url=START_URL")
+        if site and not url and "/" in site.strip().strip("/"):
+            raise ValueError(f"{self.name} spider: site= takes a domain ({site!r}); give a URL as url=")
         self.start_url = url or f"https://{site.strip().strip('/')}/"
         self.site = site_key(self.start_url)
         self.since, self.until = since, until
@@ -113,6 +117,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         self.origins: dict[str, str] = {}                # site key -> the origin its URLs are rewritten to
         self.decided: set[str] = set()                   # article URLs scheduled or ruled out
         self.pending: dict[str, scrapy.Request] = {}     # article requests waiting for a decisive date
+        self.written: set[str] = set()                   # record URLs accepted for writing
         self.claimed = 0                                 # articles accepted toward max_articles
         self.failures: Counter[tuple[str, str]] = Counter()
 
@@ -351,11 +356,15 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             stats.inc_value("window/outside")
             self.logger.debug("outside the date window (%s): %s", published, record["url"])
             return False
+        if record["url"] in self.written:  # two URLs whose pages name the same canonical URL
+            stats.inc_value("duplicates/skipped")
+            return False
         if self.max_articles:
             if self.claimed >= self.max_articles:
                 stats.inc_value("max_articles/skipped")
                 return False
             self.claimed += 1
+        self.written.add(record["url"])
         return True
 
     def item_dropped(self, item):
