@@ -85,6 +85,10 @@ def _read_date_elements(doc: Document, selectors, scope, now, tz):
     return out
 
 
+#: Byline and date lines are short; a longer text after the headline is the story (whose dates never count).
+_HEADER_LINE_MAX = 160
+
+
 def _header_texts(title_el, limit: int = 6):
     """Short texts right after the headline (the usual byline/date line), then the one right before it."""
     yield from _texts_after(title_el, limit)
@@ -93,8 +97,8 @@ def _header_texts(title_el, limit: int = 6):
         prev = node.getprevious()
         if prev is not None:
             text = text_of(prev)
-            if text:
-                yield text[:300]
+            if text and len(text) <= _HEADER_LINE_MAX:
+                yield text
                 return
         node = node.getparent()
         if node is None:
@@ -108,8 +112,8 @@ def _texts_after(title_el, limit: int):
         sib = node.getnext()
         while sib is not None and count < limit:
             text = text_of(sib)
-            if text:
-                yield text[:300]
+            if text and len(text) <= _HEADER_LINE_MAX:
+                yield text
                 count += 1
             sib = sib.getnext()
         node = node.getparent()

@@ -229,7 +229,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
                     yield self._feed_request(url)
         listing = read_listing(root, response.url, article_url=self._linked_article, tz=self.window.tz)
         if self.subdomains:
-            for origin in subdomain_origins(listing.links, self.site):
+            for origin in subdomain_origins([*listing.links, *(t.url for t in listing.teasers)], self.site):
                 if site_key(origin) not in self.origins:
                     self.logger.info("found subdomain %s", origin)
                     yield from self.discover(origin + "/")

@@ -79,6 +79,9 @@ class CrawlState:
     def seen(self, url: str) -> Entry | None:
         return self.store.seen(url) if self.store is not None else None
 
+    def first_with_hash(self, hash: str) -> str | None:
+        return self.store.first_with_hash(hash) if self.store is not None else None
+
     def note_lastmod(self, url: str, lastmod: datetime) -> None:
         """Remember the discovery ``lastmod`` of a request let through, to be stored with its record."""
         self._lastmod[url] = lastmod
