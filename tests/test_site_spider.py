@@ -92,12 +92,7 @@ def test_finds_every_article_once_and_nothing_else(full):
     assert result.stats["item_scraped_count"] == N_ARTICLES
 
 
-@pytest.mark.parametrize("field", [
-    "title", "author", "published",
-    pytest.param("body", marks=pytest.mark.xfail(strict=True, reason=(
-        "extraction: the last part of multi-page article 89 (2 paragraphs, 192 characters) is rejected as "
-        "not_article:no_body (MIN_BODY_CHARS applies to parts), so its record misses that part"))),
-])
+@pytest.mark.parametrize("field", ["title", "author", "published", "body", "tags"])
 def test_records_match_the_ground_truth(full, field):
     site, result = full
     expected = {r["url"]: r for r in site.expected_articles()}

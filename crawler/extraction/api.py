@@ -34,7 +34,8 @@ MIN_BODY_CHARS = 200
 
 
 def extract_article(html: bytes | str, url: str, *, profile: SiteProfile | None = None,
-                    content_type: str | None = None, now: datetime | None = None) -> ExtractionResult:
+                    content_type: str | None = None, now: datetime | None = None,
+                    min_body_chars: int = MIN_BODY_CHARS) -> ExtractionResult:
     """Extract the article of one page.
 
     ``html`` is the raw body (bytes are decoded with ``content_type``'s charset
@@ -42,9 +43,11 @@ def extract_article(html: bytes | str, url: str, *, profile: SiteProfile | None 
     from. ``profile`` defaults to the site profile covering the URL's host.
     ``now`` resolves relative dates (``2 jam yang lalu``) and bounds future
     ones; pass the response's ``Date`` header when re-processing archives.
+    ``min_body_chars`` is lowered for the later pages of a multi-page article,
+    whose last part may be a short paragraph.
     """
     try:
-        return _extract(html, url, profile, content_type, now)
+        return _extract(html, url, profile, content_type, now, min_body_chars)
     except Exception as exc:  # the contract: a reason, never an exception
         logger.warning("extraction failed on %s: %r", url, exc, exc_info=logger.isEnabledFor(logging.DEBUG))
         return ExtractionResult(reason=f"error:{type(exc).__name__}")
@@ -74,7 +77,7 @@ def extract_dates(html: bytes | str, url: str, *, profile: SiteProfile | None = 
         return None
 
 
-def _extract(html, url, profile, content_type, now) -> ExtractionResult:
+def _extract(html, url, profile, content_type, now, min_body_chars) -> ExtractionResult:
     text = decode_html(html, content_type)
     root = parse_html(text)
     if root is None:
@@ -122,7 +125,7 @@ def _extract(html, url, profile, content_type, now) -> ExtractionResult:
         return ExtractionResult(reason="not_article:listing")
     if is_gallery(record_url, body_text):
         return ExtractionResult(reason="not_article:gallery")
-    if len(body_text) < MIN_BODY_CHARS:
+    if len(body_text) < min_body_chars:
         return ExtractionResult(reason="not_article:no_body")
     og_type = doc.meta_first("og:type")
     if dates.published is None and not has_article_markup(sd, og_type, record_url):

@@ -9,7 +9,7 @@ from .regions import in_noise_region
 from .structured import StructuredData
 from .urls import absolute
 
-TAG_SELECTORS = (".jeg_post_tags a", ".post-tags a", ".tags a", ".tag-list a", ".entry-tags a", ".td-tags a",
+TAG_SELECTORS = (".jeg_post_tags a", ".post-tags a", ".article-tags a", ".tags a", ".tag-list a", ".entry-tags a", ".td-tags a",
                  ".read__tagging a", ".detail__body-tag a", ".tagcloud a", "a[rel=tag]", ".tag a", ".topik a")
 BREADCRUMB_SELECTORS = (".breadcrumb a", ".breadcrumbs a", ".jeg_breadcrumbs a", ".td-crumb-container a",
                         "[itemtype*=BreadcrumbList] [itemprop=name]", ".breadcrumb li", ".entry-crumbs a")
@@ -44,8 +44,12 @@ def tags(doc: Document, sd: StructuredData) -> list[str]:
         values = [v for v in values if v and len(v) < 60]
         if values:
             return list(dict.fromkeys(values))
-    values = doc.meta.get("article:tag") or sd.keywords
+    values = doc.meta.get("article:tag") or sd.keywords or _split_keywords(doc.meta_first("news_keywords", "keywords"))
     return list(dict.fromkeys(normalize_space(v) for v in values if v and len(v) < 60))
+
+
+def _split_keywords(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 def image(doc: Document, sd: StructuredData, url: str) -> str | None:

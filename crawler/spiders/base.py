@@ -20,10 +20,10 @@ MAX_PARTS = 20
 class ArticleSpiderMixin:
     """Mixed into a :class:`scrapy.Spider`; needs ``self.crawler`` and ``self.logger``."""
 
-    def extract(self, response):
+    def extract(self, response, **kwargs):
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         profile = profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
-        return extract_article(response.body, response.url, profile=profile, content_type=content_type)
+        return extract_article(response.body, response.url, profile=profile, content_type=content_type, **kwargs)
 
     def parse_article(self, response):
         stats = self.crawler.stats
@@ -60,7 +60,9 @@ class ArticleSpiderMixin:
                               cb_kwargs={"record": record, "remaining": remaining[1:]}, priority=10)
 
     def parse_part(self, response, record: dict, remaining: list[str]):
-        result = self.extract(response) if isinstance(response, scrapy.http.TextResponse) else None
+        # a later part may be one short closing paragraph: no minimum body length for parts
+        result = (self.extract(response, min_body_chars=1)
+                  if isinstance(response, scrapy.http.TextResponse) else None)
         if result is not None and result.record and result.record.get("body"):
             record = dict(record, body=record["body"] + "\n\n" + result.record["body"])
         else:
