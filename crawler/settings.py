@@ -40,15 +40,53 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware lets early requests through (see crawler/middlewares/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.SafeRobotsTxtMiddleware": 100,
+    # Incremental runs: skip article URLs already written, before robots.txt or download (crawler/middlewares/seen.py).
+    "crawler.middlewares.seen.SeenUrlMiddleware": 50,
 }
 
 ITEM_PIPELINES = {
-    "pipelines.validate.ValidateArticlePipeline": 100,
+    "pipelines.validate.ValidateArticlePipeline": 100,  # required fields, types, normalised text
+    "pipelines.dedupe.DedupePipeline": 200,  # repeated URLs, unchanged re-fetches, updates, syndicated copies
+    "pipelines.jsonl.JsonlWriterPipeline": 300,  # only with JSONL_OUTPUT; marks the seen-store after writing
 }
 
-# Output: UTF-8 JSON lines, keys in the record's contract order.
+EXTENSIONS = {
+    "crawler.console.StatusLine": 600,  # only with STATUS_LINE on a terminal
+    "crawler.extensions.summary.RunSummary": 500,  # <output>.summary.json at spider close
+    "crawler.extensions.jobdir.JobdirGuard": 0,  # JOBDIR after a SIGKILL: drop its stale queue, don't lose requests
+}
+
+# Output: UTF-8 JSON lines, keys in the record's contract order; the dedupe
+# pipeline's "duplicate_of" and "update" follow when set.
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = list(FIELDS)
+FEED_EXPORT_FIELDS = [*FIELDS, "duplicate_of", "update"]
+
+# Our JSONL writer (pipelines/jsonl.py, pipelines/output.py): unset = off (use -O/-o feeds);
+# a file (out.jsonl), a template (data/{site}/{date:%Y-%m-%d}.jsonl) or a directory
+# (data/ = that template under data/). Appends, survives kills, marks the seen-store.
+JSONL_OUTPUT = None
+# Which date {date} in a template is: "published" (the article's) or "run" (the crawl's start).
+JSONL_PATH_BY = "published"
+
+# Incremental state (crawler/state): the seen-store remembers written article URLs.
+# SQLite in STATE_DIR, by default next to JSONL_OUTPUT (out.jsonl.state/, data/.state/);
+# Redis (needs the redis package) when REDIS_URL is set, under keys SEEN_REDIS_KEY:*.
+STATE_DIR = None
+REDIS_URL = None
+SEEN_REDIS_KEY = "crawler:seen"
+# Skip already-written article URLs before download; None = on whenever there is a store.
+INCREMENTAL_ENABLED = None
+# Run summary JSON (crawler/extensions/summary.py); None = next to the output.
+SUMMARY_PATH = None
+
+# Health of a crawl (crawler/health.py): `python -m crawler crawl` exits 3 when one fails.
+HEALTH_MIN_NEW_ARTICLES = 0  # raise it for sites that publish every day
+HEALTH_MAX_ERROR_RATE = 0.2  # failed requests / requests
+HEALTH_MIN_PUBLISHED_COVERAGE = 0.9  # written / (written + dropped for a missing date)
+
+# Live status line on a terminal (crawler/console.py); the CLI turns it on.
+STATUS_LINE = False
+STATUS_INTERVAL = 1.0
 
 # Where site profiles beyond the built-in ones live (or env CRAWLER_PROFILES).
 EXTRA_PROFILES_DIR = None

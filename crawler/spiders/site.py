@@ -271,7 +271,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             yield self._page_request(url, "listing", hops, previous=frozenset(t.url for t in listing.teasers))
 
     def _page_request(self, url: str, source: str, hops: int, previous: frozenset[str] | None = None):
-        meta = {"discovery": source, "hops": hops}
+        meta = {"discovery": source, "hops": hops, "article": False}
         if previous is not None:
             meta["listing_previous"] = previous
         return scrapy.Request(url, self.parse_article, errback=self.fetch_failed, priority=PAGE_PRIORITY, meta=meta)
@@ -332,8 +332,11 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         yield self._article_request(url, source, hint)
 
     def _article_request(self, url: str, source: str, hint: DateHint) -> scrapy.Request:
+        meta = {"discovery": source, "discovery_date": hint.isoformat(), "article": True}
+        if hint.modified is not None:
+            meta["lastmod"] = hint.modified.isoformat()  # the seen-store re-fetches a changed article
         return scrapy.Request(url, self.parse_article, errback=self.fetch_failed, priority=ARTICLE_PRIORITY,
-                              meta={"discovery": source, "discovery_date": hint.isoformat()})
+                              meta=meta)
 
     def release_pending(self):
         """On idle: download the article URLs that no source dated decisively, to check them."""

@@ -36,7 +36,7 @@ STORE_FILE = "seen.sqlite3"
 
 def open_store(settings) -> SeenStore | None:
     """The seen-store the settings configure (see the module docstring), or ``None``."""
-    from pipelines.output import OutputTarget
+    from pipelines.output import OutputTarget  # not at the top: pipelines.output imports crawler.state.base
 
     target = OutputTarget.from_settings(settings)
     redis_url, state_dir = settings.get("REDIS_URL"), settings.get("STATE_DIR")

@@ -37,8 +37,13 @@ class RedisSeenStore(SeenStore):
     @classmethod
     def from_url(cls, url: str, key: str = "crawler:seen") -> "RedisSeenStore":
         """Connect to ``redis://host:port/db``; fails at once when the server does not answer."""
-        client = _redis_module().Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
-        client.ping()
+        redis = _redis_module()
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+        try:
+            client.ping()
+        except redis.exceptions.RedisError as exc:
+            client.close()
+            raise RuntimeError(f"the Redis server at REDIS_URL does not answer: {exc}") from exc
         return cls(client, key)
 
     def seen(self, url: str) -> Entry | None:

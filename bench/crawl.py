@@ -1,0 +1,135 @@
+"""Crawl throughput and memory: our ``site`` spider against a bare downloader on the same fake site.
+
+Starts :class:`crawler.fakesite.FakeSite` (WordPress style) with N articles in a
+separate process, then runs, each in its own process: (1) a bare Scrapy spider
+that only downloads the N article URLs, (2) our ``site`` spider, which
+discovers the same articles itself (robots, sitemaps, feeds, listings), extracts
+and writes them as JSONL. Prints pages/second, articles, wall time and peak RSS
+of each, and the ratio; ``--write`` records the table in bench/RESULTS.md.
+
+    python bench/crawl.py --articles 20000
+    python bench/crawl.py --articles 2000 --articles 20000 --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from multiprocessing import Event, Process, Queue
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
+          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=3600",
+          "-s", "TELNETCONSOLE_ENABLED=False"]
+
+
+def _serve(n: int, ready: Queue, stop: Event) -> None:
+    from crawler.fakesite import FakeSite
+
+    with FakeSite(style="wp", n_articles=n) as site:
+        ready.put((site.url, [r["url"] for r in site.expected_articles()]))
+        stop.wait()
+
+
+def _run(cmd: list[str]) -> dict:
+    """Run a crawl process; wall seconds, peak RSS (MiB) and its final stats."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stats = {}
+    if "Dumping Scrapy stats:" in err:
+        block = err.split("Dumping Scrapy stats:", 1)[1].split("\n}", 1)[0] + "\n}"
+        for line in block.splitlines():
+            line = line.strip().rstrip(",")
+            if line.startswith("'") and "':" in line:
+                key, value = line[1:].split("':", 1)
+                value = value.strip()
+                stats[key] = int(value) if value.isdigit() else value
+    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode}
+
+
+def measure(n: int) -> dict:
+    ready, stop = Queue(), Event()
+    server = Process(target=_serve, args=(n, ready, stop), daemon=True)
+    server.start()
+    base, urls = ready.get(timeout=120)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            url_file = Path(tmp) / "urls.txt"
+            url_file.write_text("\n".join(urls), encoding="utf-8")
+            bare = _run([sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
+                         "-a", f"urls_file={url_file}", *COMMON])
+            ours = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
+                         "-s", f"JSONL_OUTPUT={Path(tmp) / 'out.jsonl'}"])
+            written = sum(1 for _ in open(Path(tmp) / "out.jsonl", encoding="utf-8")) if (Path(tmp) / "out.jsonl").exists() else 0
+    finally:
+        stop.set()
+        server.join(10)
+    row = {"articles": n}
+    for name, r in (("bare", bare), ("ours", ours)):
+        pages = r["stats"].get("response_received_count", 0)
+        row[name] = {"pages": pages, "wall_s": round(r["wall"], 1), "pages_per_s": round(pages / r["wall"], 1),
+                     "rss_mib": round(r["rss_mib"], 1), "rc": r["rc"]}
+    row["ours"]["articles_written"] = written
+    row["ratio"] = round(row["ours"]["pages_per_s"] / max(row["bare"]["pages_per_s"], 1e-9), 2)
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    out = ["| articles on site | spider | pages | articles written | wall s | pages/s | peak RSS MiB | ours/bare pages/s |",
+           "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        out.append(f"| {r['articles']} | bare (download only) | {r['bare']['pages']} | - | {r['bare']['wall_s']} | "
+                   f"{r['bare']['pages_per_s']} | {r['bare']['rss_mib']} | |")
+        out.append(f"| {r['articles']} | ours (`site`: discover, extract, write) | {r['ours']['pages']} | "
+                   f"{r['ours']['articles_written']} | {r['ours']['wall_s']} | {r['ours']['pages_per_s']} | "
+                   f"{r['ours']['rss_mib']} | {r['ratio']} |")
+    return "\n".join(out)
+
+
+def write_results(text: str, command: str) -> None:
+    path = REPO / "bench" / "RESULTS.md"
+    body = path.read_text(encoding="utf-8")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    block = (f"<!-- BEGIN crawl -->\n## Crawl throughput and memory\n\n`{command}` on {os.cpu_count()} CPUs, "
+             f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, load average "
+             f"after the run {load}. The fake site runs in its own process on the same 2 cores.\n\n{text}\n"
+             "<!-- END crawl -->")
+    if "<!-- BEGIN crawl -->" in body:
+        head, rest = body.split("<!-- BEGIN crawl -->", 1)
+        body = head + block + rest.split("<!-- END crawl -->", 1)[1]
+    else:
+        body = body.rstrip() + "\n\n" + block + "\n"
+    path.write_text(body, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, action="append", help="articles on the fake site (repeatable)")
+    ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
+    args = ap.parse_args()
+    rows = []
+    for n in args.articles or [20000]:
+        rows.append(measure(n))
+        print(json.dumps(rows[-1]), file=sys.stderr)
+    text = table(rows)
+    print(text)
+    if args.write:
+        write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000]) + " --write")
+
+
+if __name__ == "__main__":
+    main()
