@@ -30,7 +30,10 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 3
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]
+# Wait before each retry (crawler/middlewares/retry.py): Retry-After, else BASE * 2**(attempt-1), capped.
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
 
 # Safety: no remote consoles into a running crawl.
 TELNETCONSOLE_ENABLED = False
@@ -40,6 +43,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware lets early requests through (see crawler/middlewares/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.SafeRobotsTxtMiddleware": 100,
+    # Retries with backoff and Retry-After instead of immediate re-queueing.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     # Incremental runs: skip article URLs already written, before robots.txt or download (crawler/middlewares/seen.py).
     "crawler.middlewares.seen.SeenUrlMiddleware": 50,
 }
