@@ -20,9 +20,12 @@ MAX_PARTS = 20
 class ArticleSpiderMixin:
     """Mixed into a :class:`scrapy.Spider`; needs ``self.crawler`` and ``self.logger``."""
 
+    def _profile(self, response):
+        return profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
+
     def extract(self, response, **kwargs):
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        profile = profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
+        profile = self._profile(response)
         return extract_article(response.body, response.url, profile=profile, content_type=content_type, **kwargs)
 
     def parse_article(self, response):
@@ -40,10 +43,25 @@ class ArticleSpiderMixin:
         if not self.accept(result.record):
             return
         parts = result.next_pages[: MAX_PARTS - 1]
-        if parts:
+        if parts and result.all_pages_url and self._profile(response).crawl.get("prefer_single_page"):
+            # the profile says the site's single-page view (?page=all) holds the whole article
+            yield scrapy.Request(result.all_pages_url, callback=self.parse_single_page, errback=self.part_failed,
+                                 cb_kwargs={"record": result.record, "remaining": parts}, priority=10)
+        elif parts:
             yield self._next_part(result.record, parts)
         else:
             yield ArticleItem.from_record(result.record)
+
+    def parse_single_page(self, response, record: dict, remaining: list[str]):
+        """The single-page variant of a multi-page article: its body replaces page 1's; if it has
+        no more text than page 1, the parts are fetched one by one instead."""
+        result = self.extract(response, min_body_chars=1) if isinstance(response, scrapy.http.TextResponse) else None
+        body = result.record.get("body") if result is not None and result.record else None
+        if body and len(body) > len(record.get("body") or ""):
+            self.crawler.stats.inc_value("extract/single_page_used")
+            yield ArticleItem.from_record(dict(record, body=body))
+        else:
+            yield self._next_part(record, remaining)
 
     def not_article(self, response, result):
         """Called for a page that is not an article; returns the requests to make from it.
