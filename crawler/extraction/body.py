@@ -251,7 +251,9 @@ def is_junk_paragraph(text: str) -> bool:
     low = text.lower().strip()
     if low in P.JUNK_EXACT:
         return True
-    return len(text) < 400 and (P.JUNK_PARAGRAPH.match(low) is not None or P.CAPTION_PARAGRAPH.match(text) is not None)
+    return len(text) < 400 and (P.JUNK_PARAGRAPH.match(low) is not None or P.CAPTION_PARAGRAPH.match(text) is not None
+                                or (len(text) < 160 and P.PHOTO_CREDIT.match(text) is not None
+                                    and P.CREDIT_SHAPE.search(text) is not None))
 
 
 def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> list[str]:

@@ -123,6 +123,13 @@ JUNK_PARAGRAPH = re.compile(
 #: A short paragraph that ends in a photo credit is a caption.
 CAPTION_PARAGRAPH = re.compile(r"^.{0,220}[\s.,]\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|sumber foto)\s*[:/]\s*[^()]{1,60}\)?\.?$", re.I)
 
+#: A short line naming a photo agency is an image credit (``Natalie Naccache | Bloomberg | Getty Images``,
+#: ``ANTARA FOTO/Budi Candra Setya``).
+PHOTO_CREDIT = re.compile(
+    r"^.{0,120}\b(?:getty images|afp(?: photo)?|reuters|ap photo|shutterstock|istock(?:photo)?|antara foto|epa|"
+    r"bloomberg|anadolu|xinhua|pool photo|via getty)\b.{0,40}$", re.I)
+CREDIT_SHAPE = re.compile(r"[|/©]|\b(?:photo|foto|image|gambar)\b", re.I)
+
 #: Lines/phrases dropped when they make up a whole paragraph (exact, case-insensitive).
 JUNK_EXACT = {
     "advertisement", "scroll to resume content", "scroll untuk lanjut", "scroll untuk melanjutkan",
