@@ -275,3 +275,13 @@ def test_months_mapping():
 def test_international_forms_on_the_fast_path(text, expected):
     parsed = parse_date(text, tz="UTC", fallback=False)
     assert parsed is not None and parsed.isoformat() == expected
+
+
+def test_foreign_language_last_resort():
+    from crawler.extraction.dates import parse_foreign_date
+
+    arabic = parse_foreign_date("الأربعاء، 07 أكتوبر 2020 - 12:09 م", tz="UTC", now=NOW)
+    assert arabic is not None and arabic.isoformat() == "2020-10-07T12:09:00+00:00"
+    assert parse_foreign_date("tanpa tanggal sama sekali", tz="UTC", now=NOW) is None
+    assert parse_foreign_date("2 de abril", tz="UTC", now=NOW) is None  # no year stated: never invented
+    assert parse_foreign_date("x" * 200 + " 2020", tz="UTC", now=NOW) is None  # long texts are not tried

@@ -443,7 +443,7 @@ def _relative_word(text: str, ref: datetime, zone: tzinfo) -> ParsedDate | None:
 # Fallback: dateparser (lazy)
 # --------------------------------------------------------------------------
 
-_DATEPARSERS: dict[str, Any] = {}
+_DATEPARSERS: dict[tuple[str, bool], Any] = {}
 
 
 def _zone_name(zone: tzinfo) -> str:
@@ -457,14 +457,18 @@ def _zone_name(zone: tzinfo) -> str:
     return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
-def _dateparser(zone_name: str) -> Any:
-    """The DateDataParser for a zone, created (and dateparser imported) on first use."""
-    parser = _DATEPARSERS.get(zone_name)
+def _dateparser(zone_name: str, any_language: bool = False) -> Any:
+    """The DateDataParser for a zone, created (and dateparser imported) on first use.
+
+    Indonesian and English only, unless ``any_language`` (dateparser then detects the
+    language itself: slower, used only as the last resort of :func:`parse_foreign_date`)."""
+    key = (zone_name, any_language)
+    parser = _DATEPARSERS.get(key)
     if parser is None:
         from dateparser.date import DateDataParser
 
         parser = DateDataParser(
-            languages=["id", "en"],
+            languages=None if any_language else ["id", "en"],
             settings={
                 "DATE_ORDER": "DMY",
                 "TIMEZONE": zone_name,
@@ -472,7 +476,7 @@ def _dateparser(zone_name: str) -> Any:
                 "PREFER_DATES_FROM": "past",
             },
         )
-        _DATEPARSERS[zone_name] = parser
+        _DATEPARSERS[key] = parser
     return parser
 
 
@@ -491,9 +495,9 @@ def _year_stated(text: str, year: int) -> bool:
     return str(year) in text or re.search(rf"['\u2019]\s?{year % 100:02d}(?!\d)", text) is not None
 
 
-def _parse_fallback(text: str, zone: tzinfo) -> ParsedDate | None:
+def _parse_fallback(text: str, zone: tzinfo, any_language: bool = False) -> ParsedDate | None:
     """dateparser's reading of ``text``, kept only for a stated day and year."""
-    data = _dateparser(_zone_name(zone)).get_date_data(text)
+    data = _dateparser(_zone_name(zone), any_language).get_date_data(text)
     value = data.date_obj if data else None
     if value is None or data.period not in ("day", "time") or not _year_stated(text, value.year):
         return None
@@ -507,6 +511,25 @@ def _parse_fallback(text: str, zone: tzinfo) -> ParsedDate | None:
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
+
+
+_ANY_YEAR_RE = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
+
+
+def parse_foreign_date(text: str, *, tz: str | tzinfo | None = "Asia/Jakarta",
+                       now: datetime | None = None) -> ParsedDate | None:
+    """Last resort for a page in another language (``الأربعاء، 07 أكتوبر 2020 - 12:09 م``):
+    dateparser with language detection, on a short text that states a year. Slow (first call
+    per language loads it): callers use it only when every other way found no date."""
+    try:
+        text = (text or "").strip()
+        if not text or len(text) > FALLBACK_MAX_LEN or not _ANY_YEAR_RE.search(text):
+            return None
+        zone = zone_for(tz)
+        parsed = _parse_fallback(text, zone, any_language=True)
+        return parsed if parsed is not None and _plausible_value(parsed, _reference(now, zone)) else None
+    except Exception:  # noqa: BLE001 - parsing never raises
+        return None
 
 
 def parse_date(

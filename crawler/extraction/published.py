@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .dates import ParsedDate, find_date, parse_date, parse_machine_date, zone_for
+from .dates import ParsedDate, find_date, parse_date, parse_foreign_date, parse_machine_date, zone_for
 from .document import Document, normalize_space, text_of
 from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS
 from .regions import in_noise_region
@@ -164,6 +164,21 @@ def _placeholder(parsed: ParsedDate) -> bool:
     return (v.month, v.day, v.hour, v.minute, v.second) == (1, 1, 0, 0, 0) or v.year < 2000
 
 
+def _foreign_language_date(doc: Document, title_el, tz: str, now) -> ParsedDate | None:
+    """A page in another language whose date nothing above could read: its metadata values and
+    the lines around the headline, through dateparser's language detection (slow: last resort)."""
+    texts = [v for key in PUBLISHED_META for v in doc.meta.get(key, ())[:1]]
+    if title_el is not None:
+        texts.extend(_header_texts(title_el))
+        texts.extend(text_of(el) for sel in GENERIC_DATE_SELECTORS for el in doc.select(sel)[:2]
+                     if _title_scope(title_el) in el.iterancestors())
+    for text in texts[:8]:
+        parsed = parse_foreign_date(text, tz=tz, now=now)
+        if parsed is not None:
+            return parsed
+    return None
+
+
 def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_selectors: tuple[str, ...] = (),
                   tz: str = "Asia/Jakarta", now: datetime | None = None, url: str = "") -> Dates:
     zone = zone_for(tz)
@@ -207,6 +222,9 @@ def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_sel
         published, source = shown, "visible"
     elif url_day is not None:
         published, source = ParsedDate(datetime(url_day.year, url_day.month, url_day.day, tzinfo=zone), False, False), "url"
+    elif tz != "Asia/Jakarta":
+        published = _foreign_language_date(doc, title_el, tz, now)
+        source = "foreign" if published is not None else ""
 
     modified = None
     if machine_mod:
