@@ -172,6 +172,9 @@ def parse_html(text: str) -> etree._Element | None:
     return root
 
 
+_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+
+
 class Document:
     """A parsed page with the lookups every extraction layer shares (computed once)."""
 
@@ -182,13 +185,9 @@ class Document:
         self._index: dict[tuple[str, str], list] | None = None
 
     def _build_index(self) -> dict[tuple[str, str], list]:
-        """One pass over the tree: elements by class token, id and tag, in document order."""
+        """Elements by class token and id, in document order (tags are answered by ``iter``)."""
         index: dict[tuple[str, str], list] = {}
-        for el in self.root.iter(etree.Element):
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            index.setdefault(("tag", tag), []).append(el)
+        for el in _WITH_CLASS_OR_ID(self.root):
             cls = el.get("class")
             if cls:
                 for tok in set(cls.split()):
@@ -214,7 +213,7 @@ class Document:
                 return css(selector)(self.root)
             if self._index is None:
                 self._index = self._build_index()
-            candidates = self._index.get(key, ())
+            candidates = list(self.root.iter(key[1])) if key[0] == "tag" else self._index.get(key, ())
             if not candidates:
                 return []
             if key[0] == "tag" and _PLAIN_TAG.match(selector):
@@ -324,5 +323,11 @@ def text_lines(el) -> str:
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def normalize_space(text: str) -> str:
-    return _WS.sub(" ", text or "").strip()
+    """Runs of white space (non-breaking included) to one space; zero-width characters dropped."""
+    if not text:
+        return ""
+    return " ".join(text.translate(_INVISIBLE).split())
