@@ -54,6 +54,9 @@ BODY_SELECTORS = (
     ".entry-content", ".post-content", ".article-content", ".article-body", ".article__content", ".article-body-content",
     ".content-article", ".single-content", ".post-entry", ".isi-berita", ".news-content", ".detail-content",
     "#article-body", "#isi", ".td-post-text-content", ".the-content", ".story-body", ".post-text",
+    # variants of the same names (main-article-content, single-post-content...), tried last
+    "[class*=article-content]", "[class*=article-body]", "[class*=post-content]", "[class*=entry-content]",
+    "[class*=story-body]", "[class*=articleBody]",
 )
 
 #: Elements dropped before any text is read: never visible article text.
