@@ -480,7 +480,7 @@ def test_portal_listing():
 
 
 def test_next_page_by_text_or_rel_when_urls_are_not_numbered():
-    page = f"""<html><body><a href="/read/1/satu-dua-tiga-empat-lima">x</a>
+    page = """<html><body><a href="/read/1/satu-dua-tiga-empat-lima">x</a>
     <div class="nav"><a href="/indeks?before=1729200000">Berita Selanjutnya &raquo;</a></div></body></html>"""
     assert read(page, f"{SITE}/indeks").next_url is None  # "Berita Selanjutnya" names an article, not a page
     page = page.replace("Berita Selanjutnya &raquo;", "Selanjutnya &raquo;")

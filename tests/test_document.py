@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extraction import extract_article
-from crawler.extraction.document import Document, decode_html, normalize_space, parse_html, repair_mojibake, text_of
+from crawler.extraction.document import Document, decode_html, parse_html, repair_mojibake, text_of
 
 TEXT = "Jum’at Berkah: “Sedekah Subuh” di Masjid Agung — Kafé Kopi Pasirian"
 

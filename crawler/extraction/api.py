@@ -17,7 +17,7 @@ from . import body as body_mod
 from .byline import Authorship, resolve_authors, signoff_author
 from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url
 from .dates import find_date
-from .document import Document, decode_html, parse_html, text_of
+from .document import Document, decode_html, parse_html
 from .metadata import description, image, language, section, site_zone, tags
 from .pagination import find_pages
 from .profiles import SiteProfile, profile_for

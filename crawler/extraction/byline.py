@@ -15,7 +15,7 @@ import re
 from lxml import etree
 from dataclasses import dataclass, field
 
-from .authors import Byline, is_institution, is_junk_name, looks_like_person, parse_byline
+from .authors import is_institution, is_junk_name, looks_like_person, parse_byline
 from .document import Document, text_lines, text_of
 from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, SOURCE_LABELS
 from .regions import in_noise_region

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import ParsedDate, find_date, parse_date, parse_foreign_date, parse_machine_date, zone_for
-from .document import Document, normalize_space, text_of
+from .document import Document, text_of
 from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS
 from .regions import in_noise_region
 from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
