@@ -111,88 +111,85 @@ _HEADINGS = frozenset(("h2", "h3", "h4"))
 def density_best(root):
     """The element maximising (good paragraph text) - penalty x (everything else it holds).
 
-    One post-order pass. "Good" text is prose-like paragraph text with few links;
-    teaser cards (a linked heading plus an excerpt) and noise regions contribute none."""
+    One post-order pass (iterative: page depth is unbounded). "Good" text is prose-like
+    paragraph text with few links; teaser cards (a linked heading plus an excerpt), comment
+    sections and noise regions contribute none."""
     body = root.find("body")
     if body is None:
         body = root
     best, best_score = None, 0.0
-
-    def visit(el, noisy: bool = False) -> tuple[float, float, float, bool]:
-        # (total_text, link_text, good_text, holds_linked_heading) of el's subtree
-        nonlocal best, best_score
-        in_comments = noisy or comment_region(el)  # nothing under a comment section is the story
-        own = len((el.text or "").strip())
-        total, link, good = float(own), 0.0, 0.0
-        direct = own
-        linked_heading = False
-        for child in el:
-            if _is_element(child):
-                t, l, g, h = visit(child, in_comments)
-                total += t
-                link += l
-                good += g
-                linked_heading = linked_heading or h
-                if child.tag not in BLOCK_TAGS:
-                    direct += t
-                    good -= g
-            tail = len((child.tail or "").strip())
-            total += tail
-            direct += tail
+    # per open element: [total, link, good, direct, linked_heading, in_comments]
+    stack: list[list] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            own = len((el.text or "").strip())
+            in_comments = (stack[-1][5] if stack else False) or comment_region(el)  # nothing under it is story
+            stack.append([float(own), 0.0, 0.0, own, False, in_comments])
+            continue
+        total, link, good, direct, linked_heading, in_comments = stack.pop()
         tag = el.tag
         if tag == "a":
-            link = total
-            return total, link, 0.0, False
-        if tag in _HEADINGS and link > 0:
-            linked_heading = True
-        if in_comments or noise_class(el):  # never a candidate, never story text
-            return total, link, 0.0, linked_heading
-        # a paragraph-like element contributes its inline text when it is prose-like
-        if tag in ("p", "pre", "blockquote", "td") or (tag in BLOCK_TAGS and direct >= 60):
-            inline_link = link if tag == "p" else min(link, direct)
-            if direct >= 25 and inline_link / max(direct, 1) < 0.5:
-                good += direct - inline_link
-        if linked_heading and total < _CARD_MAX_CHARS:
-            good = 0.0  # a teaser card
-        if tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
-            score = good - 0.35 * (total - good) - 0.5 * link
-            if score > best_score:
-                best, best_score = el, score
-        return total, link, good, linked_heading and total < _CARD_MAX_CHARS
-
-    try:
-        visit(body)
-    except RecursionError:  # absurdly deep trees: fall back to the whole body
-        return body
+            link, good, linked_heading = total, 0.0, False
+        else:
+            if tag in _HEADINGS and link > 0:
+                linked_heading = True
+            if in_comments or noise_class(el):  # never a candidate, never story text
+                good = 0.0
+            else:
+                # a paragraph-like element contributes its inline text when it is prose-like
+                if tag in ("p", "pre", "blockquote", "td") or (tag in BLOCK_TAGS and direct >= 60):
+                    inline_link = link if tag == "p" else min(link, direct)
+                    if direct >= 25 and inline_link / max(direct, 1) < 0.5:
+                        good += direct - inline_link
+                if linked_heading and total < _CARD_MAX_CHARS:
+                    good = 0.0  # a teaser card
+                if tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
+                    score = good - 0.35 * (total - good) - 0.5 * link
+                    if score > best_score:
+                        best, best_score = el, score
+                linked_heading = linked_heading and total < _CARD_MAX_CHARS
+        if not stack:
+            break  # the body itself is done
+        parent = stack[-1]
+        tail = len((el.tail or "").strip())
+        parent[0] += total + tail
+        parent[1] += link
+        parent[3] += tail
+        parent[4] = parent[4] or linked_heading
+        if tag in BLOCK_TAGS:
+            parent[2] += good
+        else:
+            parent[3] += total  # inline text is the parent's own text; its "good" is counted there
     return best
 
 
 # ---------------------------------------------------------------- blocks
 
-def _walk(el, out: list, in_link: bool = False) -> None:
-    """Flatten an element into ('t', text, is_link) and ('b', tag) tokens."""
-    tag = el.tag if _is_element(el) else None
-    if tag is None:
-        return
-    if tag == "br":
-        out.append(("b", "br"))
-    else:
-        block = tag in BLOCK_TAGS
-        if block:
-            out.append(("b", tag))
-        link = in_link or tag == "a"
-        if el.text:
-            out.append(("t", el.text, link))
-        for child in el:
-            if _is_element(child):
-                _walk(child, out, link)
-            elif child.tail:  # comments/PIs: keep their tail text
-                out.append(("t", child.tail, link))
+def _walk(container, out: list) -> None:
+    """Flatten an element into ('t', text, is_link) and ('b', tag) tokens (iterative: no depth limit)."""
+    links: list[bool] = []
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            link = (links[-1] if links else False) or tag == "a"
+            links.append(link)
+            if tag == "br":
+                out.append(("b", "br"))
                 continue
-            if _is_element(child) and child.tail:
-                out.append(("t", child.tail, in_link))
-        if block:
+            if tag in BLOCK_TAGS:
+                out.append(("b", tag))
+            if el.text:
+                out.append(("t", el.text, link))
+            continue
+        links.pop()
+        if tag in BLOCK_TAGS:
             out.append(("b", "/" + tag))
+        if el is not container and el.tail:
+            out.append(("t", el.tail, links[-1] if links else False))
 
 
 def read_blocks(container) -> list[tuple[str, float]]:

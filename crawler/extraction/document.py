@@ -162,7 +162,9 @@ def parse_html(text: str) -> etree._Element | None:
     if text.lstrip().startswith("<?xml"):
         text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     # Plain lxml.etree elements: lxml.html's element-class lookup costs more than the parse itself.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+    # huge_tree: libxml2 otherwise stops at 256 levels of unclosed wrappers and loses the text after them
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
+                              huge_tree=True)
     try:
         root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

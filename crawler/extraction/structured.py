@@ -64,13 +64,15 @@ def _load_json(text: str) -> Any:
     text = text.strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
+    except RecursionError:
+        return None  # absurdly nested: not metadata anyone can use
     except ValueError:
         pass
     # Common breakage: trailing commas, raw newlines inside strings.
     fixed = re.sub(r",\s*([}\]])", r"\1", text.replace("\n", " ").replace("\r", " "))
     try:
         return json.loads(fixed, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
