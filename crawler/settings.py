@@ -42,6 +42,8 @@ REMOTE_CONTROL_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware lets early requests through (see crawler/middlewares/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    # Never fetch internal addresses or non-HTTP schemes a page or redirect points at (crawler/middlewares/ssrf.py).
+    "crawler.middlewares.ssrf.SsrfGuardMiddleware": 60,
     "crawler.middlewares.robots.SafeRobotsTxtMiddleware": 100,
     # Retries with backoff and Retry-After instead of immediate re-queueing.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -82,6 +84,16 @@ REDIS_URL = None
 SEEN_REDIS_KEY = "crawler:seen"
 # Skip already-written article URLs before download; None = on whenever there is a store.
 INCREMENTAL_ENABLED = None
+# Distributed crawl (crawler/distributed): REDIS_URL also switches the scheduler to a shared scrapy-redis
+# queue + dupefilter per site, keys under DISTRIBUTED_KEY (formatted with %(spider)s and %(site)s); each
+# worker (DISTRIBUTED_WORKER_ID, default hostname-pid) writes its own JSONL_OUTPUT. A worker without a
+# heartbeat for DISTRIBUTED_WORKER_TIMEOUT s is dead (its requests are requeued); an idle worker stops
+# after MAX_IDLE_TIME_BEFORE_CLOSE s with the queue empty and no other worker busy.
+ADDONS = {"crawler.distributed.DistributedAddon": 0}
+DISTRIBUTED_KEY = "crawler:%(spider)s:%(site)s"
+DISTRIBUTED_WORKER_ID = None
+DISTRIBUTED_WORKER_TIMEOUT = 60
+MAX_IDLE_TIME_BEFORE_CLOSE = 30
 # Run summary JSON (crawler/extensions/summary.py); None = next to the output.
 SUMMARY_PATH = None
 

@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".localdomain", ".home.arpa", ".lan", ".intranet")
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "broadcasthost"})
-_NUMERIC_PART = re.compile(r"^(0x[0-9a-f]*|0[0-7]*|[1-9][0-9]*)$", re.I)
+_NUMERIC_PART = re.compile(r"^(0x[0-9a-f]*|0[0-7]*|[1-9][0-9]*)$", re.IGNORECASE)
 
 
 class RefusedRequest(IgnoreRequest):
@@ -169,7 +169,7 @@ class SsrfGuardMiddleware:
     def process_request(self, request, spider=None):
         reason = refusal_reason(request.url, self.allowed_hosts)
         if reason is None:
-            return None
+            return
         self.stats.inc_value("security/refused")
         self.stats.inc_value(f"security/refused/{reason}")
         via = request.meta.get("redirect_urls")
