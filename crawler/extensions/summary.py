@@ -18,9 +18,11 @@ local ``-O``/``-o`` feed. With none of these it stays off. Keys:
 ``errors``
     ``http`` (``{status: count}`` of 4xx/5xx responses), ``exceptions``
     (``{exception class: count}`` of download failures), ``retry_max_reached``,
-    and ``by_host`` (``{host: {status or kind: count}}``): from ``errors/<host>/<kind>``
+    ``by_host`` (``{host: {status or kind: count}}``): from ``errors/<host>/<kind>``
     stats when a component records them, else this extension's own tally of
-    4xx/5xx responses by host.
+    4xx/5xx responses by host; and ``failed_urls``: every URL given up (at most
+    10,000) with its kind (``404``, ``TimeoutError``, ``decompression_failed``,
+    ``too_large``, ``refused``, ``redirect_loop``...) and detail (crawler/failures.py).
 ``coverage``
     ``{field: percent}``: share of written records with a non-empty value, per
     contract field.
@@ -43,6 +45,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from crawler.console import is_skip
+from crawler.failures import report_failure, request_failed
 from crawler.extraction.record import FIELDS
 from crawler.extraction.urls import host_of
 from pipelines.output import OutputTarget
@@ -160,9 +163,13 @@ def format_summary_table(summary: dict) -> str:
 class RunSummary:
     """Write the run summary (see the module docstring) when the spider closes."""
 
+    #: At most this many failed URLs are listed (all are counted).
+    MAX_FAILED_URLS = 10_000
+
     def __init__(self, crawler, path: Path):
         self.crawler = crawler
         self.path = path
+        self.failed: list[dict] = []
         self.filled: Counter = Counter()
         self.host_errors: dict[str, Counter] = defaultdict(Counter)
         self._started: datetime | None = None
@@ -177,7 +184,19 @@ class RunSummary:
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.request_failed, signal=request_failed)
+        crawler.signals.connect(ext.request_dropped, signal=signals.request_dropped)
         return ext
+
+    def request_failed(self, request, kind: str, detail: str):
+        if len(self.failed) < self.MAX_FAILED_URLS:
+            self.failed.append({"url": request.url, "kind": kind, "detail": detail[:300]})
+
+    def request_dropped(self, request):
+        """A redirect that leads back to a page already requested: a loop, reported as a failure."""
+        if request.meta.get("redirect_urls"):
+            report_failure(self.crawler, request, "redirect_loop",
+                           "redirected back to an already requested URL: " + " -> ".join(request.meta["redirect_urls"]))
 
     def spider_opened(self):
         self._started = datetime.now(timezone.utc)
@@ -195,6 +214,7 @@ class RunSummary:
             self.crawler.stats.get_stats(), spider=self.crawler.spidercls.name, reason=reason,
             started=self._started, finished=datetime.now(timezone.utc), settings=self.crawler.settings,
             filled=self.filled, host_errors=self.host_errors)
+        summary["errors"]["failed_urls"] = self.failed
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.tmp")
         tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

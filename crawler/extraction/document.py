@@ -18,7 +18,8 @@ from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u0153\u2122\u02dc\u201c\u201d\u2019\u0161\u00a6\u00a2\u00a0]")
-_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters lxml refuses in text (XML-incompatible): controls, surrogates, U+FFFE/U+FFFF.
+_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _translator = HTMLTranslator()
 
 #: Pages larger than this are cut before parsing (a huge page is never a single article).
@@ -302,24 +303,21 @@ _LINE_BREAKING = frozenset("br p div li tr td th dd dt h1 h2 h3 h4 h5 h6 section
 def text_lines(el) -> str:
     """Visible text with ``<br>`` and block boundaries as newlines, each line whitespace-collapsed."""
     parts: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):
-                breaks = child.tag in _LINE_BREAKING
-                if breaks:
-                    parts.append("\n")
-                if child.tag != "br":
-                    walk(child)
-                if breaks:
-                    parts.append("\n")
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return "\n".join(filter(None, (normalize_space(l) for l in "".join(parts).split("\n"))))
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        breaks = node.tag in _LINE_BREAKING and node is not el
+        if event == "start":
+            if breaks:
+                parts.append("\n")
+            if node.text and node.tag != "br":
+                parts.append(node.text)
+        else:
+            if breaks:
+                parts.append("\n")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return "\n".join(filter(None, (normalize_space(line) for line in "".join(parts).split("\n"))))
 
 
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 
 from .base import ArticleSpiderMixin
 
@@ -38,9 +37,3 @@ class ArticleSpider(ArticleSpiderMixin, scrapy.Spider):
     async def start(self):
         for url in self.urls:
             yield scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed, meta={"article": True})
-
-    def fetch_failed(self, failure):
-        if failure.check(IgnoreRequest):
-            return  # robots.txt or already written: counted by the component that skipped it
-        self.crawler.stats.inc_value("fetch/failed")
-        self.logger.error("could not fetch %s: %s", failure.request.url, failure.value)

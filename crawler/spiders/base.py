@@ -11,6 +11,7 @@ from __future__ import annotations
 import scrapy
 
 from crawler.extraction import extract_article
+from crawler.failures import classify, report_failure
 from crawler.extraction.profiles import profile_for
 from crawler.items import ArticleItem
 
@@ -92,9 +93,20 @@ class ArticleSpiderMixin:
             self.crawler.stats.inc_value("extract/multipage_assembled")
             yield ArticleItem.from_record(record)
 
+    def fetch_failed(self, failure) -> None:
+        """Errback of every request: report the URL given up (crawler/failures.py)."""
+        self.report_failed(failure)
+
+    def report_failed(self, failure) -> tuple[str, str] | None:
+        """Report a failure; its (kind, detail), or None when it was no failure (already written)."""
+        verdict = classify(failure)
+        if verdict is not None:
+            report_failure(self.crawler, failure.request, *verdict)
+        return verdict
+
     def part_failed(self, failure):
-        request = failure.request
-        record = request.cb_kwargs["record"]
+        """A later part could not be fetched: report it, and write the article with the parts it has."""
+        self.fetch_failed(failure)
+        record = failure.request.cb_kwargs["record"]
         self.crawler.stats.inc_value("extract/part_failed")
-        self.logger.warning("could not fetch part %s of %s: %s", request.url, record.get("url"), failure.value)
         yield ArticleItem.from_record(record)

@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.discovery import feeds, sitemaps, wpapi
@@ -56,6 +56,7 @@ from crawler.discovery.urlrules import (canonicalize, could_be_article, looks_li
                                         on_site, origin_of, site_key, subdomain_origins, trap_kind, url_date)
 from crawler.discovery.window import DateHint, Window
 from crawler.extraction.profiles import profile_for
+from crawler.extraction.urls import host_of
 
 from .base import ArticleSpiderMixin
 
@@ -377,27 +378,16 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
 
     # -- errors -----------------------------------------------------------------------------
 
-    def fetch_failed(self, failure):
-        """Count a failed request per host (``errors/<host>/<status or exception>``)."""
+    def fetch_failed(self, failure) -> None:
+        """A guessed location that is absent is an answer; anything else is reported per host."""
         request = failure.request
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            if request.meta.get("discovery_probe") and status in PROBE_MISSING:
-                self.crawler.stats.inc_value(f"discovery/{request.meta['discovery']}/absent")
-                return
-            label = str(status)
-        elif failure.check(IgnoreRequest):
-            return  # robots.txt or offsite: counted by those middlewares
-        else:
-            label = failure.type.__name__
-        host = urlsplit(request.url).netloc
-        self.failures[host, label] += 1
-        self.crawler.stats.inc_value(f"errors/{host}/{label}")
-        self.logger.warning("could not fetch %s: %s", request.url, failure.getErrorMessage())
-
-    def part_failed(self, failure):
-        self.fetch_failed(failure)
-        return super().part_failed(failure)
+        if failure.check(HttpError) and request.meta.get("discovery_probe") \
+                and failure.value.response.status in PROBE_MISSING:
+            self.crawler.stats.inc_value(f"discovery/{request.meta['discovery']}/absent")
+            return
+        verdict = self.report_failed(failure)
+        if verdict is not None and not verdict[0].startswith("refused"):
+            self.failures[host_of(request.url), verdict[0]] += 1
 
     def closed(self, reason):
         if not self.failures:
