@@ -100,22 +100,30 @@ def _report(outcome) -> int:
     return EXIT_UNHEALTHY
 
 
-def _cmd_crawl(args: argparse.Namespace) -> int:
+def crawl_spider_args(args: argparse.Namespace) -> dict:
+    """The ``site`` spider's arguments for ``crawl TARGET`` and its options."""
     from .extraction.profiles import profile_for
-    from .runner import run
+    from .extraction.urls import host_of
 
     target = args.target.strip()
     is_url = "://" in target
-    spider = "matapublik" if profile_for(target).name == "Mata Publik" and not args.no_profile_spider else "site"
+    host = host_of(target) if is_url else target.strip("/").lower()
+    profile = profile_for(host)
+    # A network's root (matapublik.co.id) with include_subdomains in its profile takes in its regional
+    # subdomains, as the matapublik spider does; one regional site (kotaprobolinggo....) stays itself.
+    network_root = host.removeprefix("www.") in profile.domains and profile.crawl.get("include_subdomains")
     spider_args = {
         ("url" if is_url else "site"): target if is_url else target.strip("/"),
         "since": args.since, "until": args.until, "max_articles": args.max_articles,
-        "max_pages": args.max_pages, "subdomains": "true" if args.subdomains else None,
+        "max_pages": args.max_pages, "subdomains": "true" if args.subdomains or network_root else None,
     }
-    if spider == "matapublik":
-        spider_args.pop("site", None)
-        spider_args.setdefault("url", target if is_url else None)
-    return _report(run(spider, spider_args, _crawl_settings(args)))
+    return spider_args
+
+
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    from .runner import run
+
+    return _report(run("site", crawl_spider_args(args), _crawl_settings(args)))
 
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
@@ -187,7 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--subdomains", action="store_true", help="crawl the site's subdomains too")
     cr.add_argument("--resume", action="store_true",
                     help="keep the crawl's queue on disk (JOBDIR) so an interrupted crawl continues where it stopped")
-    cr.add_argument("--no-profile-spider", action="store_true", help=argparse.SUPPRESS)
     output_options(cr, DEFAULT_OUTPUT)
     cr.set_defaults(func=_cmd_crawl)
 

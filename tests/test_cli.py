@@ -190,3 +190,19 @@ def test_malformed_profile_option_is_a_clean_error(tmp_path, article_file):
     assert proc.returncode != 0
     assert "Traceback" not in err
     assert "rusak.toml" in err
+
+
+# ------------------------------------------------------------- crawl arguments
+@pytest.mark.parametrize("target, expected", [
+    ("kotaprobolinggo.matapublik.co.id", {"site": "kotaprobolinggo.matapublik.co.id", "subdomains": None}),
+    ("matapublik.co.id", {"site": "matapublik.co.id", "subdomains": "true"}),  # the network root: all regions
+    ("https://www.matapublik.co.id/", {"url": "https://www.matapublik.co.id/", "subdomains": "true"}),
+    ("radarbromo.id", {"site": "radarbromo.id", "subdomains": None}),
+])
+def test_crawl_target_to_spider_arguments(target, expected):
+    from crawler.cli import build_parser, crawl_spider_args
+
+    args = build_parser().parse_args(["crawl", target, "--since", "2d"])
+    got = crawl_spider_args(args)
+    assert {k: got.get(k) for k in expected} == expected
+    assert got["since"] == "2d"
