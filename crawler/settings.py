@@ -53,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
+    # Spidermon item validation against the article JSON schema: counts errors, drops nothing (crawler/monitoring).
+    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 90,
     "pipelines.validate.ValidateArticlePipeline": 100,  # required fields, types, normalised text
     "pipelines.dedupe.DedupePipeline": 200,  # repeated URLs, unchanged re-fetches, updates, syndicated copies
     "pipelines.jsonl.JsonlWriterPipeline": 300,  # only with JSONL_OUTPUT; marks the seen-store after writing
@@ -62,6 +64,11 @@ EXTENSIONS = {
     "crawler.console.StatusLine": 600,  # only with STATUS_LINE on a terminal
     "crawler.extensions.summary.RunSummary": 500,  # <output>.summary.json at spider close
     "crawler.extensions.jobdir.JobdirGuard": 0,  # JOBDIR after a SIGKILL: drop its stale queue, don't lose requests
+    # Site profile [crawl] politeness (delay, concurrency, autothrottle target, crawl window); built before
+    # AutoThrottle (0) so its settings apply (crawler/extensions/politeness.py).
+    "crawler.extensions.politeness.SitePoliteness": -100,
+    # Spidermon monitors at spider close (crawler/monitoring); before RunSummary (500), which writes their result.
+    "spidermon.contrib.scrapy.extensions.Spidermon": 400,
 }
 
 # Output: UTF-8 JSON lines, keys in the record's contract order; the dedupe
@@ -101,6 +108,21 @@ SUMMARY_PATH = None
 HEALTH_MIN_NEW_ARTICLES = 0  # raise it for sites that publish every day
 HEALTH_MAX_ERROR_RATE = 0.2  # failed requests / requests
 HEALTH_MIN_PUBLISHED_COVERAGE = 0.9  # written / (written + dropped for a missing date)
+HEALTH_MAX_INVALID_ITEMS = 0.1  # items failing the article JSON schema / items validated
+
+# Spidermon (crawler/monitoring): the checks above run as monitors at spider close; their result goes into
+# the run summary ("monitors") and the exit status. Needs the spidermon package (without its [monitoring] extra).
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.monitoring.suite.CrawlMonitorSuite"]
+SPIDERMON_VALIDATION_SCHEMAS = ["crawler.monitoring.checks.ARTICLE_SCHEMA"]
+SPIDERMON_VALIDATION_DROP_ITEMS_WITH_ERRORS = False  # pipelines.validate decides what is dropped
+SPIDERMON_ADD_FIELD_COVERAGE = True  # spidermon_field_coverage/* stats: author/body coverage
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+
+# Site profile [crawl] politeness (crawler/extensions/politeness.py): a profile's crawl window ("hours") closes a
+# crawl started outside it at once (finish reason outside_crawl_window, exit 0) unless CRAWL_WINDOW_FORCE
+# (or env CRAWLER_FORCE_WINDOW=1).
+CRAWL_WINDOW_FORCE = False
 
 # Live status line on a terminal (crawler/console.py); the CLI turns it on.
 STATUS_LINE = False

@@ -26,6 +26,10 @@ local ``-O``/``-o`` feed. With none of these it stays off. Keys:
 ``coverage``
     ``{field: percent}``: share of written records with a non-empty value, per
     contract field.
+``monitors``
+    the Spidermon monitors' result (:mod:`crawler.monitoring`): ``passed``,
+    ``failed`` (``[{name, message}]``) and ``monitors`` (every check with its
+    message and figures); ``null`` when the monitors did not run.
 
 :func:`format_summary_table` renders a summary as text for the command line.
 """
@@ -127,6 +131,7 @@ def build_summary(stats: dict, *, spider: str, reason: str, started: datetime | 
         },
         "coverage": {name: round(100.0 * filled[name] / written, 1) if written else 0.0
                      for name in FIELDS} if filled is not None else {},
+        "monitors": stats.get("monitors/result"),
     }
 
 
@@ -149,6 +154,11 @@ def format_summary_table(summary: dict) -> str:
     if counts["articles_written"] and summary["coverage"]:
         sections.append((f"Field coverage (% of {counts['articles_written']} written)",
                          [(k, f"{v:.1f}") for k, v in summary["coverage"].items()]))
+    monitors = summary.get("monitors")
+    if monitors:
+        sections.append(("Monitors (" + ("all passed" if monitors["passed"] else "FAILED") + ")",
+                         [(m["name"].replace("_", " "), "ok" if m["passed"] else "FAILED")
+                          for m in monitors.get("monitors", [])]))
     rows = [label for _, body in sections for label, _ in body]
     width = max((len(label) for label in rows), default=0)
     lines: list[str] = []
