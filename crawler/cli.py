@@ -62,6 +62,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _usable_output(out: str | None) -> str | None:
+    """Why the output cannot be written (a file where a directory must be...), or None when it can."""
+    if not out:
+        return None
+    path = Path(out.split("{", 1)[0])  # a template: its fixed leading directories
+    directory = path if out.endswith("/") or "{" in out or path.is_dir() else path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"{directory}: {exc.strerror or exc}"
+    return None
+
+
 def _crawl_settings(args: argparse.Namespace) -> dict:
     """Settings every crawling command shares, from its options."""
     out = getattr(args, "output", None)
@@ -73,6 +86,8 @@ def _crawl_settings(args: argparse.Namespace) -> dict:
         "STATE_DIR": getattr(args, "state_dir", None),
         "REDIS_URL": getattr(args, "redis", None),
     }
+    if getattr(args, "force", False):
+        settings["CRAWL_WINDOW_FORCE"] = True
     if getattr(args, "resume", False):
         settings["JOBDIR"] = str(Path(args.state_dir or (str(out).rstrip("/") + ".state")) / "job")
     return settings
@@ -82,6 +97,9 @@ def _report(outcome) -> int:
     """Print the end-of-run table and the health verdict; the exit status."""
     from .extensions.summary import build_summary, format_summary_table, summary_path
 
+    if outcome.error is not None:
+        print(f"error: the crawl could not run: {outcome.error}", file=sys.stderr)
+        return EXIT_FAILED
     written = summary_path(outcome.settings)
     if written is not None and written.exists():
         summary = json.loads(written.read_text(encoding="utf-8"))
@@ -93,6 +111,8 @@ def _report(outcome) -> int:
     print(format_summary_table(summary), file=sys.stderr)
     if written is not None:
         print(f"summary: {written}", file=sys.stderr)
+    if outcome.stats.get("output/error"):
+        print(f"ERROR: could not write the output: {outcome.stats['output/error']}", file=sys.stderr)
     if outcome.health.ok:
         return EXIT_OK
     for reason in outcome.health.reasons:
@@ -123,6 +143,10 @@ def crawl_spider_args(args: argparse.Namespace) -> dict:
 def _cmd_crawl(args: argparse.Namespace) -> int:
     from .runner import run
 
+    problem = _usable_output(args.output)
+    if problem:
+        print(f"error: cannot write the output {args.output}: {problem}", file=sys.stderr)
+        return EXIT_FAILED
     return _report(run("site", crawl_spider_args(args), _crawl_settings(args)))
 
 
@@ -193,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("--max-articles", type=int, metavar="N", help="stop after writing N articles")
     cr.add_argument("--max-pages", type=int, metavar="N", help="stop after downloading N pages")
     cr.add_argument("--subdomains", action="store_true", help="crawl the site's subdomains too")
+    cr.add_argument("--force", action="store_true",
+                    help="crawl even outside the site profile's crawl window ([crawl] hours)")
     cr.add_argument("--resume", action="store_true",
                     help="keep the crawl's queue on disk (JOBDIR) so an interrupted crawl continues where it stopped")
     output_options(cr, DEFAULT_OUTPUT)

@@ -20,6 +20,7 @@ class Outcome:
     stats: dict
     health: Health
     settings: Any
+    error: str | None = None  # the crawl could not run (its components failed to start)
 
 
 def run(spider: str, spider_args: dict[str, Any], overrides: dict[str, Any]) -> Outcome:
@@ -32,7 +33,12 @@ def run(spider: str, spider_args: dict[str, Any], overrides: dict[str, Any]) -> 
     settings.setdict({k: v for k, v in overrides.items() if v is not None}, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider)
-    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None})
+    errors: list[str] = []
+
+    def failed(failure):  # consumed here: one clear line for the user instead of a traceback
+        errors.append(f"{failure.type.__name__}: {failure.getErrorMessage()}")
+
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None}).addErrback(failed)
     process.start()
     stats = dict(crawler.stats.get_stats() or {})
-    return Outcome(stats, assess(stats, crawler.settings), crawler.settings)
+    return Outcome(stats, assess(stats, crawler.settings), crawler.settings, errors[0] if errors else None)

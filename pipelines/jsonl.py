@@ -31,6 +31,8 @@ that can be written but not yet marked -- is marked in the store
 
 from __future__ import annotations
 
+import asyncio
+import errno
 import fcntl
 import json
 import logging
@@ -40,7 +42,7 @@ from datetime import datetime
 from pathlib import Path
 
 from itemadapter import ItemAdapter
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.extraction.record import ordered
 from crawler.state import CrawlState
@@ -110,7 +112,9 @@ def _line_start(f, end: int) -> int:
 class JsonlWriterPipeline:
     """Append each item as a JSON line to the file ``JSONL_OUTPUT`` names, then mark it seen."""
 
-    def __init__(self, target: OutputTarget, state: CrawlState, stats, spider_name: str):
+    def __init__(self, target: OutputTarget, state: CrawlState, stats, spider_name: str, crawler=None):
+        self.crawler = crawler
+        self.failed: str | None = None  # the first output error: then the crawl is stopping
         self.target = target
         self.state = state
         self.stats = stats
@@ -125,7 +129,7 @@ class JsonlWriterPipeline:
         target = OutputTarget.from_settings(crawler.settings)
         if target is None:
             raise NotConfigured  # no JSONL_OUTPUT: feed exports only
-        return cls(target, CrawlState.for_crawler(crawler), crawler.stats, crawler.spidercls.name)
+        return cls(target, CrawlState.for_crawler(crawler), crawler.stats, crawler.spidercls.name, crawler)
 
     # -- lifecycle ------------------------------------------------------------------
     def open_spider(self) -> None:
@@ -161,13 +165,35 @@ class JsonlWriterPipeline:
 
     # -- items ------------------------------------------------------------------------
     def process_item(self, item):
+        if self.failed:
+            self.stats.inc_value("dropped/output_error")
+            raise DropItem(f"not written, the output failed: {self.failed}")
         record = ordered(ItemAdapter(item).asdict())
         line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
         path = self.target.path_for(record, self.run_started, self.spider_name)
-        _append(self._file(path), line)
-        self.state.mark(record)
+        try:
+            f = self._file(path)
+            start = _append(f, line)
+            try:
+                self.state.mark(record)
+            except Exception:
+                _truncate(f, start)  # written but not markable: take the line back, never an unmarked line
+                raise
+        except Exception as exc:  # a full disk, an unwritable directory, a broken seen-store
+            self._fail(path, exc)
+            self.stats.inc_value("dropped/output_error")
+            raise DropItem(f"not written: {exc}") from exc
         self.stats.inc_value("jsonl/written")
         return item
+
+    def _fail(self, path: Path, exc: Exception) -> None:
+        """The first output error stops the crawl: nothing more can be written safely."""
+        self.failed = f"{type(exc).__name__}: {exc}"
+        self.stats.set_value("output/error", f"{path}: {self.failed}")
+        logger.error("cannot write the output %s (%s): stopping the crawl; articles not written are not "
+                     "marked seen, the next run fetches them again", path, self.failed)
+        if self.crawler is not None and self.crawler.engine is not None:
+            asyncio.ensure_future(self.crawler.engine.close_spider_async(reason="output_error"))
 
     # -- files --------------------------------------------------------------------------
     def _file(self, path: Path):
@@ -189,9 +215,15 @@ class JsonlWriterPipeline:
         return f
 
     def _close_oldest(self) -> None:
-        _, f = self._files.popitem(last=False)
-        os.fsync(f.fileno())
-        f.close()
+        path, f = self._files.popitem(last=False)
+        try:
+            os.fsync(f.fileno())
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.ENOTSUP):  # not a regular file (a pipe, /dev/...): nothing to sync
+                self.stats.set_value("output/error", f"{path}: fsync failed: {exc}")
+                logger.error("could not sync %s to disk: %s", path, exc)
+        finally:
+            f.close()
 
     def _repair(self, path: Path) -> None:
         partial = repair_partial_line(path)
@@ -217,13 +249,24 @@ class JsonlWriterPipeline:
                         path, record.get("url"))
 
 
-def _append(f, line: bytes) -> None:
-    """Write ``line`` to the append-mode raw file ``f``; on failure, cut the file back to where it was."""
+def _append(f, line: bytes) -> int:
+    """Write ``line`` to the append-mode raw file ``f``; on failure, cut the file back to where it was.
+    Returns the offset the line starts at."""
     start = os.fstat(f.fileno()).st_size
     view = memoryview(line)
     try:
         while view:
             view = view[f.write(view):]
     except OSError:
-        os.ftruncate(f.fileno(), start)
+        _truncate(f, start)
         raise
+    return start
+
+
+def _truncate(f, size: int) -> None:
+    """Cut ``f`` back to ``size`` bytes, as far as the file allows (``/dev/full`` cannot be truncated):
+    the error that led here is the one to report."""
+    try:
+        os.ftruncate(f.fileno(), size)
+    except OSError:
+        pass
