@@ -91,7 +91,13 @@ def selector_key(selector: str) -> tuple[str, str] | None:
         return ("class" if km.group(1) == "." else "id", km.group(2))
     if tag:
         return ("tag", tag.lower())
+    am = _ATTR_PART.match(rest)
+    if am:  # [class*=x], [class^=x], [id^=x]...: candidates from the index's tokens
+        return (f"{am.group('attr')}{am.group('op')}", am.group("value"))
     return None
+
+
+_ATTR_PART = re.compile(r"^\[(?P<attr>class|id)(?P<op>[*^])=['\"]?(?P<value>[\w-]+)['\"]?\]$")
 
 
 def decode_html(data: bytes | str, content_type: str | None = None) -> str:
@@ -190,7 +196,9 @@ class Document:
     def _build_index(self) -> dict[tuple[str, str], list]:
         """Elements by class token and id, in document order (tags are answered by ``iter``)."""
         index: dict[tuple[str, str], list] = {}
-        for el in _WITH_CLASS_OR_ID(self.root):
+        self._order: dict = {}
+        for position, el in enumerate(_WITH_CLASS_OR_ID(self.root)):
+            self._order[el] = position
             cls = el.get("class")
             if cls:
                 for tok in set(cls.split()):
@@ -216,7 +224,12 @@ class Document:
                 return css(selector)(self.root)
             if self._index is None:
                 self._index = self._build_index()
-            candidates = list(self.root.iter(key[1])) if key[0] == "tag" else self._index.get(key, ())
+            if key[0] == "tag":
+                candidates = list(self.root.iter(key[1]))
+            elif key[0] in ("class*", "class^", "id*", "id^"):
+                candidates = self._token_candidates(key)
+            else:
+                candidates = self._index.get(key, ())
             if not candidates:
                 return []
             if key[0] == "tag" and _PLAIN_TAG.match(selector):
@@ -225,6 +238,17 @@ class Document:
             return [el for el in candidates if match(el)]
         except Exception:
             return []
+
+    def _token_candidates(self, key: tuple[str, str]) -> list:
+        """Elements with a class token / id containing (``*``) or starting with (``^``) a value, in
+        document order; the compiled matcher then checks the whole attribute as CSS defines it."""
+        kind, op = key[0][:-1], key[0][-1]
+        value = key[1]
+        found = set()
+        for (k, token), elements in self._index.items():
+            if k == kind and (value in token if op == "*" else token.startswith(value)):
+                found.update(elements)
+        return sorted(found, key=self._order.__getitem__)
 
     def _select_descendants(self, parts: list[str]) -> list:
         """``A B``: find the (rare) A elements first, then B inside each, in document order."""
