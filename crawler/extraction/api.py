@@ -10,6 +10,7 @@ profile -> text heuristics; see the modules named in each step.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 import re
 from datetime import datetime
 
@@ -23,7 +24,7 @@ from .pagination import find_pages
 from .profiles import SiteProfile, profile_for
 from .published import Dates, resolve_dates
 from .record import ExtractionResult, ordered
-from .structured import collect
+from .structured import StructuredData, collect
 from .title import extract_title
 from .urls import canonical_url, host_of
 
@@ -60,33 +61,55 @@ def extract_dates(html: bytes | str, url: str, *, profile: SiteProfile | None = 
     What :func:`extract_article` would put in ``published``/``modified`` for an article;
     used where only dates matter (date benchmarks, feed and listing pages). Never raises."""
     try:
-        root = parse_html(decode_html(html, content_type))
-        if root is None:
+        page = _open(html, url, profile, content_type)
+        if page is None:
             return None
-        doc = Document(root, url)
-        sd = collect(doc)
-        body_mod.drop_invisible(doc.root)
-        record_url = canonical_url(url, doc.link_href("canonical"), doc.meta_first("og:url"))
-        profile = profile or profile_for(record_url)
-        host = host_of(record_url)
-        title, title_el = extract_title(doc, sd, profile.title, (), host)
-        return resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date,
-                             tz=profile.timezone or site_zone(host, doc, sd, title), now=now, url=record_url)
+        title, title_el = extract_title(page.doc, page.sd, page.profile.title, page.site_names, page.host)
+        return _dates(page, title, title_el, now)
     except Exception as exc:
         logger.warning("date extraction failed on %s: %r", url, exc)
         return None
 
 
-def _extract(html, url, profile, content_type, now, min_body_chars) -> ExtractionResult:
-    text = decode_html(html, content_type)
-    root = parse_html(text)
+@dataclass
+class _Page:
+    """A parsed page and what every layer needs to know about it."""
+
+    doc: Document
+    sd: StructuredData
+    record_url: str
+    profile: SiteProfile
+    host: str
+    site_names: tuple[str, ...]
+
+
+def _open(html, url, profile, content_type) -> _Page | None:
+    """Decode and parse the page, read its structured data, find its URL and profile (None: nothing to parse)."""
+    root = parse_html(decode_html(html, content_type))
     if root is None:
-        return ExtractionResult(reason="not_article:empty")
+        return None
     doc = Document(root, url)
     sd = collect(doc)  # reads JSON-LD scripts: before they are dropped
     body_mod.drop_invisible(doc.root)
     record_url = canonical_url(url, doc.link_href("canonical"), doc.meta_first("og:url"))
     profile = profile or profile_for(record_url)
+    site_names = tuple(n for n in (*profile.site_names, doc.meta_first("og:site_name"), sd.publisher,
+                                   doc.meta_first("application-name")) if n)
+    return _Page(doc, sd, record_url, profile, host_of(record_url), site_names)
+
+
+def _dates(page: _Page, title: str | None, title_el, now) -> Dates:
+    return resolve_dates(page.doc, page.sd, title_el=title_el, extra_selectors=page.profile.date,
+                         tz=page.profile.timezone or site_zone(page.host, page.doc, page.sd, title),
+                         now=now, url=page.record_url)
+
+
+def _extract(html, url, profile, content_type, now, min_body_chars) -> ExtractionResult:
+    page = _open(html, url, profile, content_type)
+    if page is None:
+        return ExtractionResult(reason="not_article:empty")
+    doc, sd, record_url, profile, host, site_names = (page.doc, page.sd, page.record_url, page.profile,
+                                                        page.host, page.site_names)
     by_profile = profile.is_article_url(record_url)
     if by_profile is False:
         return ExtractionResult(reason="not_article:url_pattern")
@@ -95,17 +118,12 @@ def _extract(html, url, profile, content_type, now, min_body_chars) -> Extractio
     if kind:
         return ExtractionResult(reason=f"not_article:{kind}")
 
-    host = host_of(record_url)
-    site_names = tuple(n for n in (*profile.site_names, doc.meta_first("og:site_name"), sd.publisher,
-                                   doc.meta_first("application-name")) if n)
     title, title_el = extract_title(doc, sd, profile.title, site_names, host)
     if not title:
         return ExtractionResult(reason="not_article:no_title")
     authorship, byline_els = resolve_authors(doc, sd, title_el=title_el, extra_selectors=profile.author,
                                              site_names=site_names)
-    dates = resolve_dates(doc, sd, title_el=title_el, extra_selectors=profile.date,
-                          tz=profile.timezone or site_zone(host, doc, sd, title),
-                          now=now, url=record_url)
+    dates = _dates(page, title, title_el, now)
     next_pages, all_pages = find_pages(doc, fetched)
 
     meta_description = description(doc, sd)

@@ -148,7 +148,7 @@ def _local(parsed: ParsedDate, zone) -> ParsedDate:
     return parsed
 
 
-def _url_day(url: str, zone) -> date | None:
+def _url_day(url: str) -> date | None:
     m = _URL_DATE.search(url or "")
     if not m:
         return None
@@ -202,7 +202,7 @@ def resolve_dates(doc: Document, sd: StructuredData, *, title_el=None, extra_sel
     else:
         src_meta = machine[0][0] if machine else ""
 
-    url_day = _url_day(url, zone)
+    url_day = _url_day(url)
     if shown is not None and shown.approximate:
         shown = None if meta is not None else shown  # "2 jam yang lalu" only when nothing exact exists
     if shown is not None and meta is not None:
