@@ -50,6 +50,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     # Incremental runs: skip article URLs already written, before robots.txt or download (crawler/middlewares/seen.py).
     "crawler.middlewares.seen.SeenUrlMiddleware": 50,
+    # EXTRACTION_WORKERS > 0: article pages are extracted in worker processes (crawler/middlewares/extraction_pool.py).
+    "crawler.middlewares.extraction_pool.ExtractionPoolMiddleware": 40,
 }
 
 ITEM_PIPELINES = {
@@ -127,6 +129,10 @@ CRAWL_WINDOW_FORCE = False
 # Live status line on a terminal (crawler/console.py); the CLI turns it on.
 STATUS_LINE = False
 STATUS_INTERVAL = 1.0
+
+# Article pages extracted in this many worker processes (0: in the crawl process; "auto": one per
+# CPU but one, at most 4). Pays off when the crawl is CPU-bound (crawler/middlewares/extraction_pool.py).
+EXTRACTION_WORKERS = 0
 
 # Where site profiles beyond the built-in ones live (or env CRAWLER_PROFILES).
 EXTRA_PROFILES_DIR = None

@@ -14,6 +14,7 @@ from crawler.extraction import extract_article
 from crawler.failures import classify, report_failure
 from crawler.extraction.profiles import profile_for
 from crawler.items import ArticleItem
+from crawler.middlewares.extraction_pool import META_KEY as POOL_RESULT
 
 MAX_PARTS = 20
 
@@ -25,6 +26,8 @@ class ArticleSpiderMixin:
         return profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
 
     def extract(self, response, **kwargs):
+        if not kwargs and (done := response.meta.pop(POOL_RESULT, None)) is not None:
+            return done  # extracted in a worker process (crawler/middlewares/extraction_pool.py)
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         profile = self._profile(response)
         return extract_article(response.body, response.url, profile=profile, content_type=content_type, **kwargs)

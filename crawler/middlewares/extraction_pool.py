@@ -1,0 +1,144 @@
+"""Article extraction in worker processes, so the reactor keeps downloading while pages are parsed.
+
+Extraction is most of a crawl's CPU time and Scrapy runs every callback on one
+thread. With ``EXTRACTION_WORKERS`` set to a number above 0 (or ``auto``: one
+per CPU but one, at most 4), this downloader middleware sends each article
+page (a response whose request goes to ``parse_article``) to a pool of worker
+processes and hands the result to the spider in ``response.meta``
+(:data:`META_KEY`); :meth:`crawler.spiders.base.ArticleSpiderMixin.extract`
+uses it instead of extracting again. Pages in flight stay bounded by
+``CONCURRENT_REQUESTS``: Scrapy counts a request as active until its response
+has left the middlewares.
+
+When the pool fails (a worker killed by the OOM killer, a result that cannot be
+sent back), the page is extracted in the crawl process instead and the pool is
+started again; ``extract/pool_errors`` counts it. Workers are forked from a
+forkserver that has imported the extraction code once, never from the crawl
+process itself (which runs threads).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.http import TextResponse
+
+logger = logging.getLogger(__name__)
+
+#: Where the worker's :class:`~crawler.extraction.record.ExtractionResult` travels to the spider.
+META_KEY = "_extraction_result"
+MAX_AUTO_WORKERS = 4
+
+
+def worker_count(value) -> int:
+    """``EXTRACTION_WORKERS`` as a number: ``auto`` is one per CPU but one (at most 4); 0 is off."""
+    if value in (None, "", False):
+        return 0
+    if str(value).strip().lower() == "auto":
+        return max(0, min(MAX_AUTO_WORKERS, (os.cpu_count() or 1) - 1))
+    count = int(value)
+    if count < 0:
+        raise ValueError(f"EXTRACTION_WORKERS must be 0 or more, or 'auto': {value!r}")
+    return count
+
+
+def _crawl_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a dead crawl not yet reaped by its parent (Linux)
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True
+
+
+def _watch_crawl(pid: int, interval: float = 1.0) -> None:
+    """Worker initializer: exit when the crawl process is gone (SIGKILL leaves pool workers behind
+    otherwise: they hold their queue's write end and wait forever)."""
+
+    def watch() -> None:
+        while _crawl_alive(pid):
+            time.sleep(interval)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-crawl", daemon=True).start()
+
+
+def extract_in_worker(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None):
+    """Run in a worker process: the same call the spider makes inline."""
+    from crawler.extraction import extract_article  # noqa: PLC0415 (imported once per worker)
+    from crawler.extraction.profiles import profile_for  # noqa: PLC0415
+
+    return extract_article(body, url, profile=profile_for(url, extra_profiles_dir), content_type=content_type)
+
+
+def is_article_page(request, response) -> bool:
+    callback = getattr(request.callback, "__name__", None)
+    return callback == "parse_article" and isinstance(response, TextResponse) and response.status == 200
+
+
+class ExtractionPoolMiddleware:
+    """Extracts article pages in ``EXTRACTION_WORKERS`` processes (see the module docstring)."""
+
+    def __init__(self, crawler, workers: int):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.workers = workers
+        self.extra_dir = crawler.settings.get("EXTRA_PROFILES_DIR")
+        self.pool: ProcessPoolExecutor | None = None
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        workers = worker_count(crawler.settings.get("EXTRACTION_WORKERS", 0))
+        if workers == 0:
+            raise NotConfigured("EXTRACTION_WORKERS is 0: extraction runs in the crawl process")
+        return cls(crawler, workers)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["crawler.extraction", "crawler.extraction.profiles"])
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_watch_crawl,
+                                            initargs=(os.getpid(),))
+            logger.info("extracting articles in %d worker process(es)", self.workers)
+        return self.pool
+
+    async def process_response(self, request, response, spider=None):
+        if not is_article_page(request, response):
+            return response
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        try:
+            future = self._pool().submit(extract_in_worker, response.body, response.url, content_type, self.extra_dir)
+            result = await asyncio.wrap_future(future)
+        except Exception as exc:  # BrokenProcessPool, a result that cannot be pickled, ...
+            # the crawl goes on: the spider extracts this page itself; the next page gets a new pool
+            self.stats.inc_value("extract/pool_errors")
+            logger.warning("extraction worker failed on %s (%r); extracting in the crawl process", response.url, exc)
+            self._discard_pool()
+            return response
+        self.stats.inc_value("extract/in_workers")
+        request.meta[META_KEY] = result
+        return response
+
+    def _discard_pool(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self, spider=None) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -1,0 +1,154 @@
+"""Extraction in worker processes (``EXTRACTION_WORKERS``, crawler/middlewares/extraction_pool.py).
+
+A crawl of the fake site with one worker writes exactly the records an inline
+crawl writes, and every article page went through the pool; a pool that breaks
+(its worker killed) costs no page: the page is extracted in the crawl process
+and the next one gets a new pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from conftest import ROOT
+from crawler.fakesite import FakeSite
+from crawler.middlewares.extraction_pool import META_KEY, ExtractionPoolMiddleware, worker_count
+from test_site_spider import crawl
+
+PAGE = Path(__file__).parent / "fixtures" / "pages" / "jnews_banjir-rendam-astambul.html"
+
+
+def test_worker_count():
+    assert worker_count(0) == 0
+    assert worker_count("0") == 0
+    assert worker_count(None) == 0
+    assert worker_count("3") == 3
+    assert worker_count("auto") == max(0, min(4, (os.cpu_count() or 1) - 1))
+    with pytest.raises(ValueError):
+        worker_count("-1")
+
+
+class _Spider:
+    def parse_article(self, response):  # the callback the middleware looks for
+        return ()
+
+    def parse_listing(self, response):
+        return ()
+
+
+def _article_response(callback) -> HtmlResponse:
+    request = Request("https://kabar.example.id/2024/10/18/judul/", callback=callback)
+    return HtmlResponse(request.url, body=PAGE.read_bytes(), request=request,
+                        headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+def _middleware(workers: int = 1) -> ExtractionPoolMiddleware:
+    crawler = get_crawler(settings_dict={"EXTRACTION_WORKERS": workers})
+    return ExtractionPoolMiddleware.from_crawler(crawler)
+
+
+def test_off_by_default():
+    from scrapy.exceptions import NotConfigured
+
+    crawler = get_crawler(settings_dict={"EXTRACTION_WORKERS": 0})
+    with pytest.raises(NotConfigured):
+        ExtractionPoolMiddleware.from_crawler(crawler)
+
+
+def test_only_article_pages_go_to_the_pool():
+    mw = _middleware()
+    spider = _Spider()
+    try:
+        listing = _article_response(spider.parse_listing)
+        assert asyncio.run(mw.process_response(listing.request, listing)) is listing
+        assert META_KEY not in listing.meta and mw.pool is None
+        article = _article_response(spider.parse_article)
+        assert asyncio.run(mw.process_response(article.request, article)) is article
+        result = article.meta[META_KEY]
+        assert result.record is not None and result.record["title"]
+        assert mw.stats.get_value("extract/in_workers") == 1
+    finally:
+        mw.close()
+
+
+def test_a_broken_pool_costs_no_page():
+    mw = _middleware()
+    spider = _Spider()
+    try:
+        pool = mw._pool()
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result(timeout=60)  # the worker dies as under the OOM killer
+        first = _article_response(spider.parse_article)
+        assert asyncio.run(mw.process_response(first.request, first)) is first
+        assert META_KEY not in first.meta  # the spider extracts this one itself
+        assert mw.stats.get_value("extract/pool_errors") == 1
+        second = _article_response(spider.parse_article)
+        asyncio.run(mw.process_response(second.request, second))
+        assert second.meta[META_KEY].record is not None  # a new pool took over
+        assert isinstance(mw.pool, ProcessPoolExecutor) and mw.pool is not pool
+    finally:
+        mw.close()
+
+
+def test_crawl_with_workers_writes_the_same_records(tmp_path):
+    with FakeSite("wp", 60) as site:
+        inline = crawl(site, tmp_path)
+        pooled = crawl(site, tmp_path, EXTRACTION_WORKERS="1")
+        expected = {r["url"] for r in site.expected_articles()}
+    assert {r["url"] for r in inline.records} == expected
+    by_url = {r["url"]: r for r in inline.records}
+    assert len(pooled.records) == len(inline.records)
+    for record in pooled.records:
+        assert record == by_url[record["url"]]
+    article_pages = pooled.stats["extract/pages"]
+    assert pooled.stats["extract/in_workers"] == article_pages
+    assert "extract/pool_errors" not in pooled.stats
+    assert "extracting articles in 1 worker process(es)" in pooled.log
+
+
+def _pool_processes() -> set[int]:
+    """Processes started for an extraction pool (the forkserver and the workers it forked)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"multiprocessing.forkserver" in cmdline and b"crawler.extraction" in cmdline:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_exit_when_the_crawl_is_killed(tmp_path):
+    before = _pool_processes()
+    with FakeSite("wp", 3000) as site:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={site.url}/", "-s", "EXTRACTION_WORKERS=1",
+             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", f"JSONL_OUTPUT={tmp_path / 'o.jsonl'}"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while len(_pool_processes() - before) < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)  # the forkserver and its worker
+            started = _pool_processes() - before
+            assert len(started) >= 2, "the crawl started no extraction workers"
+        finally:
+            proc.kill()
+            proc.wait()
+        deadline = time.monotonic() + 15
+        while _pool_processes() & started and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert not _pool_processes() & started, "extraction workers outlived the killed crawl"
