@@ -18,13 +18,17 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
-
-from conftest import ROOT
-from crawler.fakesite import FakeSite
-from crawler.middlewares.extraction_pool import META_KEY, ExtractionPoolMiddleware, worker_count
 from test_site_spider import crawl
+
+from crawler.fakesite import FakeSite
+from crawler.middlewares.extraction_pool import (
+    META_KEY,
+    ExtractionPoolMiddleware,
+    worker_count,
+)
 
 PAGE = Path(__file__).parent / "fixtures" / "pages" / "jnews_banjir-rendam-astambul.html"
 

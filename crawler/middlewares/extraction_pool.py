@@ -78,8 +78,8 @@ def _watch_crawl(pid: int, interval: float = 1.0) -> None:
 
 def extract_in_worker(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None):
     """Run in a worker process: the same call the spider makes inline."""
-    from crawler.extraction import extract_article  # noqa: PLC0415 (imported once per worker)
-    from crawler.extraction.profiles import profile_for  # noqa: PLC0415
+    from crawler.extraction import extract_article
+    from crawler.extraction.profiles import profile_for
 
     return extract_article(body, url, profile=profile_for(url, extra_profiles_dir), content_type=content_type)
 
@@ -123,7 +123,7 @@ class ExtractionPoolMiddleware:
         try:
             future = self._pool().submit(extract_in_worker, response.body, response.url, content_type, self.extra_dir)
             result = await asyncio.wrap_future(future)
-        except Exception as exc:  # BrokenProcessPool, a result that cannot be pickled, ...
+        except Exception as exc:  # noqa: BLE001 (BrokenProcessPool, a result that cannot be pickled, ...)
             # the crawl goes on: the spider extracts this page itself; the next page gets a new pool
             self.stats.inc_value("extract/pool_errors")
             logger.warning("extraction worker failed on %s (%r); extracting in the crawl process", response.url, exc)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import scrapy
 
 from crawler.extraction import extract_article
-from crawler.failures import classify, report_failure
 from crawler.extraction.profiles import profile_for
+from crawler.failures import classify, report_failure
 from crawler.items import ArticleItem
 from crawler.middlewares.extraction_pool import META_KEY as POOL_RESULT
 
