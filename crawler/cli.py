@@ -75,6 +75,16 @@ def _usable_output(out: str | None) -> str | None:
     return None
 
 
+def _workers(value: str) -> str:
+    from .middlewares.extraction_pool import worker_count
+
+    try:
+        worker_count(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of processes or 'auto', not {value!r}") from None
+    return value
+
+
 def _crawl_settings(args: argparse.Namespace) -> dict:
     """Settings every crawling command shares, from its options."""
     out = getattr(args, "output", None)
@@ -88,6 +98,8 @@ def _crawl_settings(args: argparse.Namespace) -> dict:
     }
     if getattr(args, "force", False):
         settings["CRAWL_WINDOW_FORCE"] = True
+    if getattr(args, "workers", None) is not None:
+        settings["EXTRACTION_WORKERS"] = args.workers
     if getattr(args, "resume", False):
         settings["JOBDIR"] = str(Path(args.state_dir or (str(out).rstrip("/") + ".state")) / "job")
     return settings
@@ -221,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="crawl even outside the site profile's crawl window ([crawl] hours)")
     cr.add_argument("--resume", action="store_true",
                     help="keep the crawl's queue on disk (JOBDIR) so an interrupted crawl continues where it stopped")
+    cr.add_argument("--workers", type=_workers, metavar="N",
+                    help="extract articles in N worker processes ('auto': one per CPU but one); pays off when "
+                         "the crawl is CPU-bound (fast servers, no delay), not on one polite site")
     output_options(cr, DEFAULT_OUTPUT)
     cr.set_defaults(func=_cmd_crawl)
 

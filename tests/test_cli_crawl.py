@@ -49,11 +49,17 @@ def test_crawl_is_incremental_and_healthy(site, tmp_path):
     assert json.loads((tmp_path / "out.jsonl.summary.json").read_text())["counts"]["skipped_seen"] > 0
 
     new_ids = site.publish()
-    third = _cli("crawl", site.url + "/", "-o", str(out))
+    third = _cli("crawl", site.url + "/", "-o", str(out), "--workers", "1", "-v")  # extraction in a worker process
     assert third.returncode == 0, third.stderr[-2000:]
     records = _lines(out)
     assert len(records) == 40 + len(new_ids)
     assert len({r["url"] for r in records}) == len(records)
+    assert "extracting articles in 1 worker process(es)" in third.stderr
+
+
+def test_crawl_refuses_a_bad_worker_count(tmp_path):
+    proc = _cli("crawl", "example.com", "--workers", "many", "-o", str(tmp_path / "o.jsonl"))
+    assert proc.returncode == 2 and "--workers" in proc.stderr
 
 
 def test_crawl_that_finds_nothing_exits_unhealthy(http_site, tmp_path):
