@@ -13,11 +13,15 @@ Three entry points, one per kind of input:
   (23/1/2026)`` are never taken.
 
 A fast path of precompiled regexes handles the common forms in a few
-microseconds. Only :func:`parse_date` may fall back to ``dateparser`` (imported
+microseconds. A text that is not pure ASCII and holds no date the fast path
+can see goes to :mod:`.foreign_dates` (Arabic, Persian with the Jalali
+calendar, Cyrillic, Greek, Hindi, Bengali, Thai, Chinese, Japanese, Korean).
+Only :func:`parse_date` may fall back to ``dateparser`` (imported
 lazily, one parser per zone), and only for short strings that plausibly hold a
 date. Numeric dates are always day-first. Zones: ``WIB`` = +07:00, ``WITA`` =
-+08:00, ``WIT`` = +09:00; explicit offsets are kept; a string without a zone is
-read in the site zone ``tz`` (default ``Asia/Jakarta``).
++08:00, ``WIT`` = +09:00, the upper-case abbreviations of :data:`NAMED_ZONES`
+(``EST``, ``CET``, ``IST``...); explicit offsets are kept; a string without a
+zone is read in the site zone ``tz`` (default ``Asia/Jakarta``).
 
 Contract of :class:`ParsedDate`: ``value`` is always aware; when ``has_time`` is
 False the value is midnight in the zone. Parsing never raises: failures give
@@ -32,6 +36,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from .foreign_dates import scan_foreign
 
 __all__ = [
     "JAKARTA",
@@ -87,10 +93,16 @@ WEEKDAYS: tuple[str, ...] = (
 )
 
 #: Zone words and their UTC offsets in hours.
-ZONE_WORDS: dict[str, float] = {
-    "WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0, "UT": 0, "Z": 0,
+ZONE_WORDS: dict[str, float] = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0, "UT": 0, "Z": 0}
+
+#: Zone abbreviations printed after a visible time on foreign news pages (upper case only; each read
+#: in its news-page sense: ``CST`` is US Central, ``IST`` India). Also accepted in metadata.
+NAMED_ZONES: dict[str, float] = {
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "SGT": 8, "HKT": 8,
+    "JST": 9, "KST": 9, "AWST": 8, "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
 }
+ZONE_WORDS.update(NAMED_ZONES)
 
 #: Site-zone aliases accepted by :func:`zone_for`.
 ZONE_ALIASES: dict[str, str] = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -119,7 +131,7 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _YEAR4 = r"(?:19|20)\d\d"
 _ZONE = (
     r"(?:WITA|WIB|WIT|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d\d)?)?"
-    r"|[+-](?:0\d|1[0-4]):?[0-5]\d|(?-i:Z))(?![A-Za-z])"
+    r"|[+-](?:0\d|1[0-4]):?[0-5]\d|(?-i:Z|" + "|".join(sorted(NAMED_ZONES, key=len, reverse=True)) + r"))(?![A-Za-z])"
 )
 _AMPM = r"[ap]\.?m\b\.?"
 _TIME = rf"""
@@ -209,7 +221,7 @@ MACHINE_ISO_RE = re.compile(
     ^(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})
     (?:
         (?:T|\s+|(?P<zw>[A-Za-z]{{2,4}}))
-        (?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,]\d+)?)?
+        (?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>\d\d?)(?:[.,]\d+)?)?  # templates print "23:15:0Z"
     )?
     \s*(?P<z>{_MZONE})?$
     """,
@@ -392,6 +404,18 @@ def _scan(text: str, zone: tzinfo, ref: datetime) -> tuple[ParsedDate | None, bo
     return None, seen
 
 
+def _foreign(text: str, zone: tzinfo, ref: datetime) -> ParsedDate | None:
+    """A date in another script or calendar (:mod:`.foreign_dates`); pure ASCII text is never
+    looked at again, so the Indonesian/English path pays one ``isascii`` check."""
+    if text.isascii():
+        return None
+    found = scan_foreign(text, zone)
+    if found is None:
+        return None
+    pd = ParsedDate(found.value, found.has_time, found.explicit_zone)
+    return pd if _plausible_value(pd, ref) else None
+
+
 # --------------------------------------------------------------------------
 # Fast path: relative dates
 # --------------------------------------------------------------------------
@@ -557,6 +581,9 @@ def parse_date(
         found, seen = _scan(text, zone, ref)
         if found or seen or INBODY_RE.search(text):
             return found
+        found = _foreign(text, zone, ref)
+        if found is not None:
+            return found
         for rel in (_relative_num(text, ref), _relative_word(text, ref, zone)):
             if rel is not None:
                 return rel if _plausible_value(rel, ref) else None
@@ -585,9 +612,13 @@ def find_date(
             return None
         zone = zone_for(tz)
         ref = _reference(now, zone)
-        found, _ = _scan(text, zone, ref)
+        found, seen = _scan(text, zone, ref)
         if found is not None:
             return found
+        if not seen:
+            found = _foreign(text, zone, ref)
+            if found is not None:
+                return found
         rel = _relative_num(text, ref)
         return rel if rel is not None and _plausible_value(rel, ref) else None
     except Exception:
