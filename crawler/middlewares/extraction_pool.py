@@ -4,7 +4,8 @@ Extraction is most of a crawl's CPU time and Scrapy runs every callback on one
 thread. With ``EXTRACTION_WORKERS`` set to a number above 0 (or ``auto``: one
 per CPU but one, at most 4), this downloader middleware sends each article
 page (a response whose request goes to ``parse_article``) to a pool of worker
-processes and hands the result to the spider in ``response.meta``
+processes (also the later parts of multi-page articles) and hands the result to
+the spider in ``response.meta``
 (:data:`META_KEY`); :meth:`crawler.spiders.base.ArticleSpiderMixin.extract`
 uses it instead of extracting again. Pages in flight stay bounded by
 ``CONCURRENT_REQUESTS``: Scrapy counts a request as active until its response
@@ -76,17 +77,26 @@ def _watch_crawl(pid: int, interval: float = 1.0) -> None:
     threading.Thread(target=watch, name="watch-crawl", daemon=True).start()
 
 
-def extract_in_worker(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None):
-    """Run in a worker process: the same call the spider makes inline."""
+def extract_in_worker(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None, kwargs: dict):
+    """Run in a worker process: the same call the spider makes inline (imports are paid once per worker)."""
     from crawler.extraction import extract_article
     from crawler.extraction.profiles import profile_for
 
-    return extract_article(body, url, profile=profile_for(url, extra_profiles_dir), content_type=content_type)
+    return extract_article(body, url, profile=profile_for(url, extra_profiles_dir), content_type=content_type,
+                           **kwargs)
 
 
-def is_article_page(request, response) -> bool:
-    callback = getattr(request.callback, "__name__", None)
-    return callback == "parse_article" and isinstance(response, TextResponse) and response.status == 200
+#: The spider callbacks whose pages are extracted in the pool, with the arguments they extract with
+#: (a later part of a multi-page article may be one short paragraph: no minimum body length).
+CALLBACKS: dict[str, dict] = {"parse_article": {}, "parse_part": {"min_body_chars": 1},
+                              "parse_single_page": {"min_body_chars": 1}}
+
+
+def pool_kwargs(request, response) -> dict | None:
+    """The extraction arguments of an article page to extract in the pool, None for any other response."""
+    if not isinstance(response, TextResponse) or response.status != 200:
+        return None
+    return CALLBACKS.get(getattr(request.callback, "__name__", None))
 
 
 class ExtractionPoolMiddleware:
@@ -117,11 +127,13 @@ class ExtractionPoolMiddleware:
         return self.pool
 
     async def process_response(self, request, response, spider=None):
-        if not is_article_page(request, response):
+        kwargs = pool_kwargs(request, response)
+        if kwargs is None:
             return response
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         try:
-            future = self._pool().submit(extract_in_worker, response.body, response.url, content_type, self.extra_dir)
+            future = self._pool().submit(extract_in_worker, response.body, response.url, content_type, self.extra_dir,
+                                         kwargs)
             result = await asyncio.wrap_future(future)
         except Exception as exc:  # noqa: BLE001 (BrokenProcessPool, a result that cannot be pickled, ...)
             # the crawl goes on: the spider extracts this page itself; the next page gets a new pool
@@ -130,7 +142,7 @@ class ExtractionPoolMiddleware:
             self._discard_pool()
             return response
         self.stats.inc_value("extract/in_workers")
-        request.meta[META_KEY] = result
+        request.meta[META_KEY] = (kwargs, result)
         return response
 
     def _discard_pool(self) -> None:

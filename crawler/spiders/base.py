@@ -26,8 +26,9 @@ class ArticleSpiderMixin:
         return profile_for(response.url, self.settings.get("EXTRA_PROFILES_DIR"))
 
     def extract(self, response, **kwargs):
-        if not kwargs and (done := response.meta.pop(POOL_RESULT, None)) is not None:
-            return done  # extracted in a worker process (crawler/middlewares/extraction_pool.py)
+        done = response.meta.pop(POOL_RESULT, None)
+        if done is not None and done[0] == kwargs:
+            return done[1]  # extracted in a worker process (crawler/middlewares/extraction_pool.py)
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         profile = self._profile(response)
         return extract_article(response.body, response.url, profile=profile, content_type=content_type, **kwargs)
