@@ -25,7 +25,10 @@ links to (sections, indexes), walked page by page, newest first. Every article
 URL is canonicalised, kept on the site, checked for traps and, when the source
 gives a date, checked against the window before it is downloaded. A URL whose
 date no source settles waits until discovery is idle, so that a more precise
-source can still rule it out. Extracted articles are checked again on their
+source can still rule it out. Article URLs wait in a compact frontier and enter
+Scrapy's in-memory scheduler a few dozen at a time (``FRONTIER_MIN``, or 4 x
+``CONCURRENT_REQUESTS``), so memory stays flat on large sites; with ``JOBDIR``
+or Redis they go to that queue directly. Extracted articles are checked again on their
 ``published`` date (``window/outside``). Pages that are not articles are never
 written; their links are followed. Non-2xx answers and failures are reported
 per host at the end and counted as ``errors/<host>/<status>``.
@@ -40,7 +43,7 @@ listing's next page: the article URLs of the page before), ``discovery_probe``
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -63,6 +66,8 @@ from .base import ArticleSpiderMixin
 SOURCES = ("sitemap", "feed", "wpapi", "listing")
 DEFAULT_DEPTH = 2
 DISCOVERY_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 20, 5, 0
+#: Article requests the frontier keeps in Scrapy's scheduler at least (4 x CONCURRENT_REQUESTS when more).
+FRONTIER_MIN = 64
 #: Answers of a guessed location that mean "not here".
 PROBE_MISSING = frozenset({401, 403, 404, 410})
 
@@ -117,7 +122,9 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         self.sources = _sources(sources)
         self.origins: dict[str, str] = {}                # site key -> the origin its URLs are rewritten to
         self.decided: set[str] = set()                   # article URLs scheduled or ruled out
-        self.pending: dict[str, scrapy.Request] = {}     # article requests waiting for a decisive date
+        self.pending: dict[str, tuple[str, DateHint]] = {}  # article URLs waiting for a decisive date
+        self.frontier: deque[tuple[str, str, DateHint]] = deque()  # article URLs decided, not yet requested
+        self.lazy = False                                # keep the frontier here (see _release)
         self.written: set[str] = set()                   # record URLs accepted for writing
         self.claimed = 0                                 # articles accepted toward max_articles
         self.failures: Counter[tuple[str, str]] = Counter()
@@ -135,6 +142,13 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         if spider.max_pages:
             crawler.settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
         crawler.signals.connect(spider.release_pending, signal=signals.spider_idle)
+        # Article URLs wait in the compact frontier and enter Scrapy's in-memory scheduler a few dozen at a
+        # time, so memory does not grow with the site (a sitemap lists every article at once). A disk queue
+        # (JOBDIR) or a shared one (Redis) gets them directly: they survive a kill there, and memory is flat.
+        spider.lazy = (not crawler.settings.get("JOBDIR")
+                       and crawler.settings.get("SCHEDULER") == "scrapy.core.scheduler.Scheduler")
+        spider.frontier_target = max(FRONTIER_MIN, 4 * crawler.settings.getint("CONCURRENT_REQUESTS"))
+        crawler.signals.connect(spider.top_up, signal=signals.response_received)
         crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
         return spider
 
@@ -324,13 +338,35 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             return
         if verdict is None:
             if url not in self.pending:
-                self.pending[url] = self._article_request(url, source, hint)
+                self.pending[url] = (source, hint)
                 stats.inc_value("window/deferred")
             return
         self.decided.add(url)
         self.pending.pop(url, None)
         stats.inc_value(f"discovery/{source}/articles")
-        yield self._article_request(url, source, hint)
+        self.frontier.append((url, source, hint))
+        yield from self._release()
+
+    def _release(self) -> Iterator[scrapy.Request]:
+        """Requests for the frontier's next article URLs: as many as keep Scrapy's scheduler holding
+        ``frontier_target`` requests (all of them when the frontier is not kept here)."""
+        if not self.frontier:
+            return
+        scheduler = self._scheduler() if self.lazy else None
+        room = self.frontier_target - len(scheduler) if scheduler is not None else len(self.frontier)
+        for _ in range(min(room, len(self.frontier))):
+            yield self._article_request(*self.frontier.popleft())
+
+    def _scheduler(self):
+        try:
+            return self.crawler.engine.scheduler  # None before the crawl starts
+        except RuntimeError:  # no engine: the spider is driven by hand (tests)
+            return None
+
+    def top_up(self, response=None, request=None, spider=None) -> None:
+        """After each response: refill the scheduler from the frontier."""
+        for article in self._release():
+            self.crawler.engine.crawl(article)
 
     def _article_request(self, url: str, source: str, hint: DateHint) -> scrapy.Request:
         meta = {"discovery": source, "discovery_date": hint.isoformat(), "article": True}
@@ -340,15 +376,20 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
                               meta=meta)
 
     def release_pending(self):
-        """On idle: download the article URLs that no source dated decisively, to check them."""
-        if not self.pending:
+        """On idle: the frontier's next article URLs; once discovery is over, the article URLs that no
+        source dated decisively join it (they are downloaded to check their date)."""
+        if self.pending:
+            self.logger.info("checking %d article URLs whose date no source settled", len(self.pending))
+            for url, (source, hint) in self.pending.items():
+                self.decided.add(url)
+                self.crawler.stats.inc_value(f"discovery/{source}/articles")
+                self.frontier.append((url, source, hint))
+            self.pending.clear()
+        if not self.frontier:
             return
-        self.logger.info("checking %d article URLs whose date no source settled", len(self.pending))
-        for url, request in self.pending.items():
-            self.decided.add(url)
-            self.crawler.stats.inc_value(f"discovery/{request.meta['discovery']}/articles")
+        released = list(self._release()) or [self._article_request(*self.frontier.popleft())]
+        for request in released:
             self.crawler.engine.crawl(request)
-        self.pending.clear()
         raise DontCloseSpider
 
     # -- articles -------------------------------------------------------------------------
