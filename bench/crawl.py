@@ -4,11 +4,14 @@ Starts :class:`crawler.fakesite.FakeSite` (WordPress style) with N articles in a
 separate process, then runs, each in its own process: (1) a bare Scrapy spider
 that only downloads the N article URLs, (2) our ``site`` spider, which
 discovers the same articles itself (robots, sitemaps, feeds, listings), extracts
-and writes them as JSONL. Prints pages/second, articles, wall time and peak RSS
-of each, and the ratio; ``--write`` records the table in bench/RESULTS.md.
+and writes them as JSONL, once per ``--workers`` value (``EXTRACTION_WORKERS``:
+0 extracts in the crawl process, N in N worker processes). Prints pages/second,
+articles, wall time and peak RSS (of the crawl process; with workers also the
+sampled peak of the crawl and its workers together) of each, and the ratio; ``--write`` records the table in
+bench/RESULTS.md.
 
     python bench/crawl.py --articles 20000
-    python bench/crawl.py --articles 2000 --articles 20000 --write
+    python bench/crawl.py --articles 2000 --articles 20000 --workers 0 --workers 1 --write
 """
 
 from __future__ import annotations
@@ -41,13 +44,44 @@ def _serve(n: int, ready: Queue, stop: Event) -> None:
         stop.wait()
 
 
-def _run(cmd: list[str]) -> dict:
-    """Run a crawl process; wall seconds, peak RSS (MiB) and its final stats."""
+def _tree_rss_kib(root: int) -> int:
+    """RSS of a process and all its descendants (the crawl and its extraction workers), from /proc."""
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total = 0
+    for pid in rss:
+        p = pid
+        while p and p != root:
+            p = parents.get(p, 0)
+        if p == root:
+            total += rss[pid]
+    return total
+
+
+def _run(cmd: list[str], cwd: Path = REPO) -> dict:
+    """Run a crawl process; wall seconds, peak RSS (MiB) of it and of its children, and its final stats."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    err = proc.stderr.read()
+    with tempfile.TemporaryFile("w+") as err_file:  # a pipe would fill up and stall a chatty crawl
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file, text=True)
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
+            time.sleep(0.25)
+        wall = time.perf_counter() - t0
+        err_file.seek(0)
+        err = err_file.read()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stats = {}
     if "Dumping Scrapy stats:" in err:
@@ -58,10 +92,11 @@ def _run(cmd: list[str]) -> dict:
                 key, value = line[1:].split("':", 1)
                 value = value.strip()
                 stats[key] = int(value) if value.isdigit() else value
-    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode}
+    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode,
+            "tree_peak_mib": tree_peak / 1024}
 
 
-def measure(n: int) -> dict:
+def measure(n: int, workers: list[int]) -> dict:
     ready, stop = Queue(), Event()
     server = Process(target=_serve, args=(n, ready, stop), daemon=True)
     server.start()
@@ -70,21 +105,30 @@ def measure(n: int) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             url_file = Path(tmp) / "urls.txt"
             url_file.write_text("\n".join(urls), encoding="utf-8")
+            # outside the project (no scrapy.cfg): plain Scrapy settings, none of our middlewares or pipelines
             bare = _run([sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
-                         "-a", f"urls_file={url_file}", *COMMON])
-            ours = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
-                         "-s", f"JSONL_OUTPUT={Path(tmp) / 'out.jsonl'}"])
-            written = sum(1 for _ in open(Path(tmp) / "out.jsonl", encoding="utf-8")) if (Path(tmp) / "out.jsonl").exists() else 0
+                         "-a", f"urls_file={url_file}", *COMMON], cwd=Path(tmp))
+            ours, written = {}, {}
+            for w in workers:
+                out = Path(tmp) / f"out-{w}.jsonl"
+                ours[w] = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
+                                "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"])
+                written[w] = len(out.read_bytes().splitlines()) if out.exists() else 0
     finally:
         stop.set()
         server.join(10)
-    row = {"articles": n}
-    for name, r in (("bare", bare), ("ours", ours)):
+    def figures(r: dict) -> dict:
         pages = r["stats"].get("response_received_count", 0)
-        row[name] = {"pages": pages, "wall_s": round(r["wall"], 1), "pages_per_s": round(pages / r["wall"], 1),
-                     "rss_mib": round(r["rss_mib"], 1), "rc": r["rc"]}
-    row["ours"]["articles_written"] = written
-    row["ratio"] = round(row["ours"]["pages_per_s"] / max(row["bare"]["pages_per_s"], 1e-9), 2)
+        return {"pages": pages, "wall_s": round(r["wall"], 1), "pages_per_s": round(pages / r["wall"], 1),
+                "rss_mib": round(r["rss_mib"], 1), "rc": r["rc"]}
+
+    row = {"articles": n, "bare": figures(bare), "ours": {}}
+    for w, r in ours.items():
+        row["ours"][w] = {**figures(r), "articles_written": written[w],
+                          "ratio": round(r["stats"].get("response_received_count", 0) / r["wall"]
+                                         / max(row["bare"]["pages_per_s"], 1e-9), 2)}
+        if w:  # the crawl with its forkserver and workers, sampled every 0.25 s
+            row["ours"][w]["tree_rss_mib"] = round(r["tree_peak_mib"], 1)
     return row
 
 
@@ -94,9 +138,11 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         out.append(f"| {r['articles']} | bare (download only) | {r['bare']['pages']} | - | {r['bare']['wall_s']} | "
                    f"{r['bare']['pages_per_s']} | {r['bare']['rss_mib']} | |")
-        out.append(f"| {r['articles']} | ours (`site`: discover, extract, write) | {r['ours']['pages']} | "
-                   f"{r['ours']['articles_written']} | {r['ours']['wall_s']} | {r['ours']['pages_per_s']} | "
-                   f"{r['ours']['rss_mib']} | {r['ratio']} |")
+        for w, o in r["ours"].items():
+            how = "extraction in the crawl process" if not w else f"`EXTRACTION_WORKERS={w}`"
+            rss = f"{o['rss_mib']}" + (f" ({o['tree_rss_mib']} with workers)" if "tree_rss_mib" in o else "")
+            out.append(f"| {r['articles']} | ours (`site`: discover, extract, write; {how}) | {o['pages']} | "
+                       f"{o['articles_written']} | {o['wall_s']} | {o['pages_per_s']} | {rss} | {o['ratio']} |")
     return "\n".join(out)
 
 
@@ -119,16 +165,20 @@ def write_results(text: str, command: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, action="append", help="articles on the fake site (repeatable)")
+    ap.add_argument("--workers", type=int, action="append",
+                    help="EXTRACTION_WORKERS for our crawl (repeatable; default: 0 and 1)")
     ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
     args = ap.parse_args()
     rows = []
+    workers = args.workers or [0, 1]
     for n in args.articles or [20000]:
-        rows.append(measure(n))
+        rows.append(measure(n, workers))
         print(json.dumps(rows[-1]), file=sys.stderr)
     text = table(rows)
     print(text)
     if args.write:
-        write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000]) + " --write")
+        write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000])
+                      + "".join(f" --workers {w}" for w in workers) + " --write")
 
 
 if __name__ == "__main__":
