@@ -382,6 +382,36 @@ def test_is_junk_paragraph_missed_calls_to_action(text):
     assert B.is_junk_paragraph(text) is True
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ikuti ſaluran WhatsApp Warta Probolinggo",  # IGNORECASE reads the long s as an s: so do the word tests
+        "Pedagang cabai di Pasar Baru. (ılustrasi: Hasan)",
+        "Pedagang cabai di Pasar Baru. (FOTO: Hasan)",
+        "Pedagang cabai di Pasar Baru, foto/Hasan",
+        "Natalie Naccache | Bloomberg | Getty Images",
+        "REUTERS/Willy Kurniawan",
+        "ADVERTIſEMENT",
+    ],
+)
+def test_is_junk_paragraph_agrees_with_the_whole_regexes(text):
+    """The substring tests that spare the costly regexes never change an answer."""
+    from crawler.extraction import patterns as P
+
+    low = text.lower().strip()
+    full = (low in P.JUNK_EXACT or len(text) < 400 and (
+        P.JUNK_PARAGRAPH.match(low) is not None or P.CAPTION_PARAGRAPH.match(text) is not None
+        or (len(text) < 160 and P.PHOTO_CREDIT.match(text) is not None and P.CREDIT_SHAPE.search(text) is not None)))
+    assert B.is_junk_paragraph(text) is full
+
+
+def test_inline_junk_is_removed_whatever_its_case():
+    assert B.clean_blocks([("Harga cabai naik ADVERTISEMENT di pasar Paiton, kata pedagang.", 0.0)]) == [
+        "Harga cabai naik di pasar Paiton, kata pedagang."]
+    assert B.clean_blocks([("Harga cabai naik Scroll untuk lanjutkan membaca di pasar.", 0.0)]) == [
+        "Harga cabai naik di pasar."]
+
+
 # ---------------------------------------------------------------- clean_blocks
 
 def test_clean_blocks_inline_markers_repeats_links_title_trailer():

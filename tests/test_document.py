@@ -195,3 +195,40 @@ def test_document_select_matches_css(selector, expected):
 def test_document_select_selector_lists_and_combinators(selector, expected):
     doc = Document(parse_html(SELECT_PAGE), "https://wartaprobolinggo.co.id/x/")
     assert _names(doc.select(selector)) == expected
+
+
+# ------------------------------------------------------ parse_page and text_of
+
+def _tree(root):
+    from lxml import etree
+    return None if root is None else etree.tostring(root, encoding="unicode")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        f"<html><body><p>{TEXT}</p></body></html>".encode("utf-8"),
+        f"<html><head><meta charset='windows-1252'></head><body><p>{TEXT}</p></body></html>".encode("utf-8"),
+        f"<p>{_mojibake(TEXT)}</p>".encode("utf-8"),
+        "<p>“Kami siap,” kata Bupati — café</p>".encode("cp1252"),
+        b"\xef\xbb\xbf<html><body><p>Jum\xe2\x80\x99at</p></body></html>",
+        "<html><body><p>A\x00B\x0bC\ufffeD\uffffE — é</p></body></html>".encode("utf-8"),
+        "\x01 <?xml version='1.0' encoding='utf-8'?><html><body><p>Berita é</p></body></html>".encode("utf-8"),
+        "   \n  é".encode("utf-8"), b"", b"<p>ascii only</p>", "<p>str input é</p>",
+    ],
+)
+def test_parse_page_is_parse_html_of_decode_html(data):
+    from crawler.extraction.document import parse_page
+
+    assert _tree(parse_page(data)) == _tree(parse_html(decode_html(data)))
+
+
+def test_text_of_reads_leaves_and_subtrees_alike():
+    from lxml import etree
+
+    root = parse_html("<html><body><div>Kata <b>satu</b><script>x</script> dua\u200b <i>tiga<br/>empat</i>\xa0lima</div>"
+                      "<p>hanya\n teks</p></body></html>")
+    etree.strip_elements(root, "script", with_tail=False)  # leaves two adjacent text nodes, as drop_invisible does
+    for el in root.iter():
+        assert text_of(el) == " ".join("".join(el.itertext()).replace("\u200b", "").split())
+    assert text_of(root.find(".//div")) == "Kata satu dua tigaempat lima"

@@ -101,3 +101,24 @@ def test_wordpress_plain_permalink_pages():
             '<a href="https://beritalumajang.com/?p=4521&amp;page=3">3</a></div>')
     assert _pages(body, url)[0] == ["https://beritalumajang.com/?p=4521&page=2",
                                     "https://beritalumajang.com/?p=4521&page=3"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("2", True), ("<b>Selanjutnya</b> »", True), ("\xa0Next\xa0", True), ("Halaman 3", True),
+        ("Next" + "\xa0" * 30, False),  # short to the eye, 34 characters to XPath's normalize-space
+        ("Berita lainnya", False), ("", False), ("12345", False),
+    ],
+)
+def test_next_links_read_the_link_text_as_the_xpath_filter_did(text, found):
+    from lxml import etree
+
+    from crawler.extraction.document import text_of
+    from crawler.extraction.pagination import _NEXT_TEXT, _next_links
+
+    root = parse_html(f'<html><body><p><a href="{DETIK}?page=2">{text}</a><a>2</a></p></body></html>')
+    short = etree.XPath("//a[@href][string-length(normalize-space(.)) > 0][string-length(normalize-space(.)) < 25]")
+    expected = [a for a in short(root) if _NEXT_TEXT.match(text_of(a))]
+    assert _next_links(root) == expected
+    assert bool(expected) is found

@@ -18,7 +18,7 @@ from . import body as body_mod
 from .byline import Authorship, resolve_authors, signoff_author
 from .classify import has_article_markup, is_gallery, kind_from_structured, kind_from_url
 from .dates import find_date
-from .document import Document, decode_html, parse_html
+from .document import Document, parse_page
 from .metadata import description, image, language, section, site_zone, tags
 from .pagination import find_pages
 from .profiles import SiteProfile, profile_for
@@ -85,7 +85,7 @@ class _Page:
 
 def _open(html, url, profile, content_type) -> _Page | None:
     """Decode and parse the page, read its structured data, find its URL and profile (None: nothing to parse)."""
-    root = parse_html(decode_html(html, content_type))
+    root = parse_page(html, content_type)
     if root is None:
         return None
     doc = Document(root, url)

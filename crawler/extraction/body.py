@@ -11,14 +11,16 @@ as blocks (paragraphs, sub-headings, list items, quotes), one per paragraph.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterable
 
 from lxml import etree
 
 from . import patterns as P
-from .classify import is_listing_block
-from .document import Document, css, normalize_space, selector_key, text_of
-from .regions import comment_region, in_noise_region, noise_class
+from .classify import is_listing_block, teaser_count
+from .document import Document, normalize_space, text_of
+from .element_index import css, selector_key
+from .regions import comment_key, in_noise_region, noise_class, noise_key, region_key
 
 BLOCK_TAGS = frozenset(
     "p div section article h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tbody thead tfoot tr td th dl dt dd "
@@ -108,97 +110,106 @@ _CARD_MAX_CHARS = 700
 _HEADINGS = frozenset(("h2", "h3", "h4"))
 
 
+_PARAGRAPH_TAGS = frozenset(("p", "pre", "blockquote", "td"))
+#: Inline and row-level elements: they add to a candidate's text but are never the container themselves.
+_NOT_CANDIDATES = frozenset(("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"))
+
+
 def density_best(root):
     """The element maximising (good paragraph text) - penalty x (everything else it holds).
 
     One post-order pass (iterative: page depth is unbounded). "Good" text is prose-like
     paragraph text with few links; teaser cards (a linked heading plus an excerpt), comment
-    sections and noise regions contribute none."""
+    sections and noise regions contribute none.
+
+    The tree is read in document order; an element is finished when the next one is not its
+    descendant (leaves at once). Each element's class/id is read once (:func:`region_key`)."""
     body = root.find("body")
     if body is None:
         body = root
     best, best_score = None, 0.0
-    # per open element: [total, link, good, direct, linked_heading, in_comments]
+    # per open element: [element, tag, total, link, good, direct, linked_heading, in_comments, region key]
     stack: list[list] = []
-    for event, el in etree.iterwalk(body, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        if event == "start":
-            own = len((el.text or "").strip())
-            in_comments = (stack[-1][5] if stack else False) or comment_region(el)  # nothing under it is story
-            stack.append([float(own), 0.0, 0.0, own, False, in_comments])
-            continue
-        total, link, good, direct, linked_heading, in_comments = stack.pop()
-        tag = el.tag
-        if tag == "a":
-            link, good, linked_heading = total, 0.0, False
-        else:
-            if tag in _HEADINGS and link > 0:
-                linked_heading = True
-            if in_comments or noise_class(el):  # never a candidate, never story text
-                good = 0.0
+    for el in chain(body.iter(), (None,)):  # None: the end, every open element is finished
+        if el is not None:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+        parent_el = el.getparent() if el is not None and stack else None
+        while stack and stack[-1][0] is not parent_el:
+            done, done_tag, total, link, good, direct, linked_heading, in_comments, key = stack.pop()
+            if done_tag == "a":
+                link, good, linked_heading = total, 0.0, False
             else:
-                # a paragraph-like element contributes its inline text when it is prose-like
-                if tag in ("p", "pre", "blockquote", "td") or (tag in BLOCK_TAGS and direct >= 60):
-                    inline_link = link if tag == "p" else min(link, direct)
-                    if direct >= 25 and inline_link / max(direct, 1) < 0.5:
-                        good += direct - inline_link
-                if linked_heading and total < _CARD_MAX_CHARS:
-                    good = 0.0  # a teaser card
-                if tag not in ("p", "a", "span", "strong", "em", "b", "i", "li", "td", "tr"):
+                if done_tag in _HEADINGS and link > 0:
+                    linked_heading = True
+                if in_comments or noise_key(key):  # never a candidate, never story text
+                    good = 0.0
+                else:
+                    # a paragraph-like element contributes its inline text when it is prose-like
+                    if done_tag in _PARAGRAPH_TAGS or (done_tag in BLOCK_TAGS and direct >= 60):
+                        inline_link = link if done_tag == "p" else min(link, direct)
+                        if direct >= 25 and inline_link / max(direct, 1) < 0.5:
+                            good += direct - inline_link
+                    if linked_heading and total < _CARD_MAX_CHARS:
+                        good = 0.0  # a teaser card
+                    if done_tag not in _NOT_CANDIDATES:
+                        score = good - 0.35 * (total - good) - 0.5 * link
+                        if score > best_score:
+                            best, best_score = done, score
+                    linked_heading = linked_heading and total < _CARD_MAX_CHARS
+            if stack:
+                _add_to_parent(stack[-1], done, done_tag, total, link, good, linked_heading)
+        if el is None:
+            break
+        text = el.text
+        own = len(text.strip()) if text else 0
+        key = region_key(el)
+        in_comments = (stack[-1][7] if stack else False) or comment_key(key)  # nothing under it is story
+        if stack and not len(el):
+            # a leaf, finished at once: no link text inside, its own text is all it holds
+            total, good, link = float(own), 0.0, 0.0
+            if tag == "a":
+                link = total
+            elif not (in_comments or noise_key(key)):
+                if own >= 25 and (tag in _PARAGRAPH_TAGS or (tag in BLOCK_TAGS and own >= 60)):
+                    good += own
+                if tag not in _NOT_CANDIDATES:
                     score = good - 0.35 * (total - good) - 0.5 * link
                     if score > best_score:
                         best, best_score = el, score
-                linked_heading = linked_heading and total < _CARD_MAX_CHARS
-        if not stack:
-            break  # the body itself is done
-        parent = stack[-1]
-        tail = len((el.tail or "").strip())
-        parent[0] += total + tail
-        parent[1] += link
-        parent[3] += tail
-        parent[4] = parent[4] or linked_heading
-        if tag in BLOCK_TAGS:
-            parent[2] += good
-        else:
-            parent[3] += total  # inline text is the parent's own text; its "good" is counted there
+            _add_to_parent(stack[-1], el, tag, total, link, good, False)
+            continue
+        stack.append([el, tag, float(own), 0.0, 0.0, own, False, in_comments, key])
     return best
+
+
+def _add_to_parent(parent: list, el, tag: str, total: float, link: float, good: float, linked_heading: bool) -> None:
+    """A finished element's share of its parent's figures in :func:`density_best`."""
+    tail = el.tail
+    tail = len(tail.strip()) if tail else 0
+    parent[2] += total + tail
+    parent[3] += link
+    parent[5] += tail
+    if linked_heading:
+        parent[6] = True
+    if tag in BLOCK_TAGS:
+        parent[4] += good
+    else:
+        parent[5] += total  # inline text is the parent's own text; its "good" is counted there
 
 
 # ---------------------------------------------------------------- blocks
 
-def _walk(container, out: list) -> None:
-    """Flatten an element into ('t', text, is_link) and ('b', tag) tokens (iterative: no depth limit)."""
-    links: list[bool] = []
-    for event, el in etree.iterwalk(container, events=("start", "end")):
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            link = (links[-1] if links else False) or tag == "a"
-            links.append(link)
-            if tag == "br":
-                out.append(("b", "br"))
-                continue
-            if tag in BLOCK_TAGS:
-                out.append(("b", tag))
-            if el.text:
-                out.append(("t", el.text, link))
-            continue
-        links.pop()
-        if tag in BLOCK_TAGS:
-            out.append(("b", "/" + tag))
-        if el is not container and el.tail:
-            out.append(("t", el.tail, links[-1] if links else False))
-
-
 def read_blocks(container) -> list[tuple[str, float]]:
-    """Paragraphs of a cleaned container as (text, link_ratio)."""
-    tokens: list = []
-    _walk(container, tokens)
+    """Paragraphs of a cleaned container as (text, link_ratio).
+
+    A paragraph is the text between two block boundaries (the start or end of a block
+    element, a ``<br>``); one walk over the container (iterative: no depth limit)."""
     blocks: list[tuple[str, float]] = []
     buf: list[str] = []
-    linked = 0
+    linked = 0  # characters of buf inside links
+    links: list[bool] = []  # per open element: inside a link
 
     def flush() -> None:
         nonlocal linked
@@ -208,14 +219,35 @@ def read_blocks(container) -> list[tuple[str, float]]:
         buf.clear()
         linked = 0
 
-    for tok in tokens:
-        if tok[0] == "b":
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            link = (links[-1] if links else False) or tag == "a"
+            links.append(link)
+            if tag == "br" or tag in BLOCK_TAGS:
+                if buf:  # (an empty buffer has nothing to flush: its link count is 0 too)
+                    flush()
+                if tag == "br":
+                    continue
+            text = el.text
+            if text:
+                buf.append(text)
+                if link:
+                    linked += len(text.strip())
+            continue
+        links.pop()
+        if tag in BLOCK_TAGS and buf:
             flush()
-        else:
-            buf.append(tok[1])
-            if tok[2]:
-                linked += len(tok[1].strip())
-    flush()
+        if el is not container:
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+                if links and links[-1]:
+                    linked += len(tail.strip())
+    if buf:
+        flush()
     return blocks
 
 
@@ -238,6 +270,8 @@ def strip_junk(doc: Document, container, exclude: Iterable = ()) -> None:
         _remove(el)
     for el in [el for el in container.iter() if el is not container and noise_class(el)]:
         _remove(el)
+    if teaser_count(container) < 3:
+        return  # (no block inside can hold three teasers: the XPath below would find nothing)
     total = len(text_of(container)) or 1
     for el in _TEASER_LISTS(container):
         if el.getparent() is not None and len(text_of(el)) < 0.5 * total:
@@ -248,9 +282,29 @@ def is_junk_paragraph(text: str) -> bool:
     low = text.lower().strip()
     if low in P.JUNK_EXACT:
         return True
-    return len(text) < 400 and (P.JUNK_PARAGRAPH.match(low) is not None or P.CAPTION_PARAGRAPH.match(text) is not None
-                                or (len(text) < 160 and P.PHOTO_CREDIT.match(text) is not None
-                                    and P.CREDIT_SHAPE.search(text) is not None))
+    if len(text) >= 400:
+        return False
+    if P.JUNK_PARAGRAPH_ANCHORED.match(low) is not None:
+        return True
+    if any(word in low and rx.match(low) is not None for word, rx in P.JUNK_PARAGRAPH_SCANNING):
+        return True
+    if ("/" in text or ":" in text) and _mentions(low, text, P.CAPTION_WORDS) and P.CAPTION_PARAGRAPH.match(text):
+        return True
+    return (len(text) < 160 and _mentions(low, text, P.PHOTO_CREDIT_WORDS) and P.PHOTO_CREDIT.match(text) is not None
+            and P.CREDIT_SHAPE.search(text) is not None)
+
+
+#: Characters an IGNORECASE regex matches to an ASCII letter that ``str.lower()`` does not turn into
+#: that letter (İ, dotless ı, long ſ, the Kelvin sign): a text holding one skips the word test.
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _mentions(low: str, text: str, words: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE regex that needs one of ``words`` cannot match ``text``
+    (``low`` is ``text.lower()``, possibly stripped): a substring test before a costly regex."""
+    if not text.isascii() and any(ch in text for ch in _ODD_FOLDS):
+        return True
+    return any(word in low for word in words)
 
 
 def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> list[str]:
@@ -259,7 +313,9 @@ def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> l
     seen: set[str] = set()
     title_key = normalize_space(title or "").lower()
     for text, link_ratio in blocks:
-        text = normalize_space(P.INLINE_JUNK.sub(" ", text))
+        if _mentions(text.lower(), text, P.INLINE_JUNK_WORDS):
+            text = P.INLINE_JUNK.sub(" ", text)
+        text = normalize_space(text)
         if not text:
             continue
         if is_junk_paragraph(text):

@@ -80,13 +80,14 @@ _ROLE_ONLY = re.compile(rf"^\s*(?P<role>{AUTHOR_LABELS}|{EDITOR_LABELS})\s*:?\s*
 _SHORT_TEXTS = etree.XPath("//text()[string-length(normalize-space(.)) > 2 and string-length(.) < 400]")
 
 
-def _ROLE_TEXTS(root):
-    return [t for t in _SHORT_TEXTS(root) if len(t) < 40 and _ROLE_ONLY.match(t)]
+def _ROLE_TEXTS(texts):
+    return [t for t in texts if len(t) < 40 and _ROLE_ONLY.match(t)]
 
 
-def _LABEL_TEXTS(root):
-    return [t for t in _SHORT_TEXTS(root)
-            if _LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip()) or (t.is_tail and _BAR_DATE.match(t))]
+def _LABEL_TEXTS(texts):
+    # every pattern needs a colon, a dash or a bar: a substring test spares the regexes most texts
+    return [t for t in texts if (":" in t or "-" in t or "|" in t or "\u2013" in t or "\u2014" in t)
+            and (_LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip()) or (t.is_tail and _BAR_DATE.match(t)))]
 _INLINE = frozenset("b strong span em i a small label font u".split())
 
 
@@ -97,12 +98,13 @@ def _element_of(text_node):
     return el
 
 
-def _role_lists(doc: Document) -> list[str]:
+def _role_lists(texts) -> list[str]:
     """Credit lists where a role item is followed by name items (``<li>Editor</li><li>Name</li>``).
 
-    Returned as labelled lines (``Editor: Name``) for :func:`parse_byline`."""
+    ``texts`` are the page's short text nodes (:data:`_SHORT_TEXTS`). Returned as labelled
+    lines (``Editor: Name``) for :func:`parse_byline`."""
     lines = []
-    for node in _ROLE_TEXTS(doc.root):
+    for node in _ROLE_TEXTS(texts):
         el = _element_of(node)
         tail = re.match(r"^\s*:\s*(\S.{1,60}?)\s*$", el.tail or "") if el is not None and not node.is_tail else None
         if tail:  # <strong>Editor</strong> : Name<br>
@@ -128,15 +130,16 @@ def _role_lists(doc: Document) -> list[str]:
     return lines
 
 
-def _labelled_lines(doc: Document, title_el) -> list[str]:
-    """Short lines that start with a byline label (or read ``Name - SITE``) near the headline."""
+def _labelled_lines(texts, title_el) -> list[str]:
+    """Short lines that start with a byline label (or read ``Name - SITE``) near the headline
+    (``texts``: the page's short text nodes, :data:`_SHORT_TEXTS`)."""
     scope = title_el.getparent() if title_el is not None else None
     for _ in range(3):
         if scope is None or scope.getparent() is None or scope.tag == "body":
             break
         scope = scope.getparent()
     lines = []
-    for node in _LABEL_TEXTS(doc.root):
+    for node in _LABEL_TEXTS(texts):
         el = _element_of(node)
         if el is None:
             continue
@@ -177,7 +180,8 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
         institutions.extend(b.institutions)
         source = source or f"css:{sel}"
     if not persons or editor is None:
-        for line in (*_labelled_lines(doc, title_el), *_role_lists(doc)):
+        texts = _SHORT_TEXTS(doc.root)  # one XPath pass for both kinds of lines
+        for line in (*_labelled_lines(texts, title_el), *_role_lists(texts)):
             b = parse_byline(line, site_names)
             editor = editor or b.editor
             if not persons and b.authors:

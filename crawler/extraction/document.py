@@ -10,94 +10,19 @@ repaired when it round-trips cleanly.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
-from cssselect import HTMLTranslator
 from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
+
+from .element_index import ElementIndex, plan
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u0153\u2122\u02dc\u201c\u201d\u2019\u0161\u00a6\u00a2\u00a0]")
 # Characters lxml refuses in text (XML-incompatible): controls, surrogates, U+FFFE/U+FFFF.
 _CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_translator = HTMLTranslator()
 
 #: Pages larger than this are cut before parsing (a huge page is never a single article).
 MAX_HTML_CHARS = 3_000_000
-
-
-@lru_cache(maxsize=2048)
-def css(selector: str) -> etree.XPath:
-    """Compile a CSS selector into a cached XPath evaluator (cssselect's HTML dialect)."""
-    return etree.XPath(_translator.css_to_xpath(selector))
-
-
-_COMPLEX = re.compile(r"[,>+~]|:(?!not\b)")
-_PLAIN_TAG = re.compile(r"^[a-zA-Z][\w-]*$")
-
-
-@lru_cache(maxsize=4096)
-def _is_complex(selector: str) -> bool:
-    return bool(_COMPLEX.search(selector))
-
-
-@lru_cache(maxsize=4096)
-def _compounds(selector: str) -> tuple[str, ...]:
-    """Split a selector on descendant combinators (white space outside brackets)."""
-    parts, depth, cur = [], 0, ""
-    for ch in selector:
-        depth += ch == "["
-        depth -= ch == "]"
-        if ch.isspace() and depth == 0:
-            if cur:
-                parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    if cur:
-        parts.append(cur)
-    return tuple(parts)
-
-
-@lru_cache(maxsize=2048)
-def css_within(selector: str) -> etree.XPath:
-    """Elements matching ``selector`` below a context element (not the element itself)."""
-    return etree.XPath(_translator.css_to_xpath(selector, prefix="descendant::"))
-
-
-@lru_cache(maxsize=2048)
-def css_matcher(selector: str) -> etree.XPath:
-    """An XPath that is true on an element matching ``selector`` (descendant combinators only)."""
-    parts = _compounds(selector)
-    expr = _translator.css_to_xpath(parts[-1], prefix="self::")
-    for ancestor in parts[:-1]:
-        expr += "[" + _translator.css_to_xpath(ancestor, prefix="ancestor::") + "]"
-    return etree.XPath(f"boolean({expr})")
-
-
-_KEY = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?:[^.#\[]*)(?P<key>[.#][\w-]+)?")
-
-
-@lru_cache(maxsize=2048)
-def selector_key(selector: str) -> tuple[str, str] | None:
-    """How to look up candidates of a selector in the index: ('class', token), ('id', x), ('tag', t),
-    or None when only a full XPath evaluation can answer (attribute-only selectors)."""
-    last = _compounds(selector)[-1]
-    m = re.match(r"^(?P<tag>[a-zA-Z][\w-]*)?", last)
-    tag = m.group("tag") if m else None
-    rest = last[len(tag or ""):]
-    km = re.search(r"(?<![\[=^$*~|'\"])([.#])([\w-]+)", rest.split("[", 1)[0])
-    if km:
-        return ("class" if km.group(1) == "." else "id", km.group(2))
-    if tag:
-        return ("tag", tag.lower())
-    am = _ATTR_PART.match(rest)
-    if am:  # [class*=x], [class^=x], [id^=x]...: candidates from the index's tokens
-        return (f"{am.group('attr')}{am.group('op')}", am.group("value"))
-    return None
-
-
-_ATTR_PART = re.compile(r"^\[(?P<attr>class|id)(?P<op>[*^])=['\"]?(?P<value>[\w-]+)['\"]?\]$")
 
 
 def decode_html(data: bytes | str, content_type: str | None = None) -> str:
@@ -108,7 +33,7 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> str:
     if bom_enc:
         return data[len(bom):].decode(bom_enc, errors="replace")
     head = data[:4096]
-    if re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
+    if not data.isascii() and re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
         try:
             return repair_mojibake(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -146,7 +71,8 @@ _MOJIBAKE_RUN = re.compile(
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded as cp1252/latin-1 once, run by run, where it round-trips."""
-    if "\u00c3" not in text and "\u00c2" not in text and "\u00e2\u20ac" not in text:
+    # (one-character tests first: searching for a pair is several times slower)
+    if "\u00c3" not in text and "\u00c2" not in text and ("\u20ac" not in text or "\u00e2\u20ac" not in text):
         return text  # the lead bytes of every mojibake pair are absent: nothing to repair
     if not _MOJIBAKE.search(text):
         return text
@@ -164,24 +90,68 @@ def parse_html(text: str) -> etree._Element | None:
     """Parse HTML text into an lxml tree; ``None`` when there is nothing to parse."""
     if not text or not text.strip():
         return None
-    text = _CTRL.sub("", text[:MAX_HTML_CHARS])
+    text = text[:MAX_HTML_CHARS]
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (str input only): the character-wise path
+        return _parse_text(text)
+    return _parse_utf8(data, text)
+
+
+def parse_page(data: bytes | str, content_type: str | None = None) -> etree._Element | None:
+    """``parse_html(decode_html(data, content_type))``, the same tree, cheaper: UTF-8 bytes that
+    need no repair (most pages) are handed to libxml2 as they are, not decoded and encoded again."""
+    if isinstance(data, bytes) and len(data) <= MAX_HTML_CHARS and not data.isascii() and not read_bom(data)[0]:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and repair_mojibake(text) is text:
+            return _parse_utf8(data, text) if text.strip() else None
+    return parse_html(decode_html(data, content_type))
+
+
+# The characters of _CTRL below U+0080 as bytes (in UTF-8 they never occur inside a multi-byte
+# character), and the UTF-8 forms of U+FFFE/U+FFFF: removing them from the bytes equals _CTRL.sub.
+_CTRL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _parse_utf8(data: bytes, text: str) -> etree._Element | None:
+    """Parse the UTF-8 encoding ``data`` of ``text`` (at most MAX_HTML_CHARS characters)."""
+    head = _CTRL.sub("", text[:256]).lstrip()
+    if len(head) < 5 or head.startswith("<?xml"):
+        return _parse_text(text)  # an XML prolog, or a start too blank to tell: the character-wise path
+    data = data.translate(None, _CTRL_BYTES)
+    if "\ufffe" in text or "\uffff" in text:  # (found faster in the text than in the bytes)
+        for bad in _NONCHARACTERS:
+            data = data.replace(bad, b"")
+    return _parse(data, _UTF8)
+
+
+def _parse_text(text: str) -> etree._Element | None:
+    text = _CTRL.sub("", text)
     # lxml refuses str input that carries an encoding declaration in an XML prolog.
     if text.lstrip().startswith("<?xml"):
         text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    return _parse(text, None)
+
+
+_UTF8 = "utf-8"
+
+
+def _parse(source: bytes | str, encoding: str | None) -> etree._Element | None:
     # Plain lxml.etree elements: lxml.html's element-class lookup costs more than the parse itself.
     # huge_tree: libxml2 otherwise stops at 256 levels of unclosed wrappers and loses the text after them
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
-                              huge_tree=True)
+                              huge_tree=True, encoding=encoding)
     try:
-        root = etree.fromstring(text, parser=parser)
+        root = etree.fromstring(source, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     if root is None or not isinstance(root.tag, str):
         return None
     return root
-
-
-_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 
 
 class Document:
@@ -191,71 +161,36 @@ class Document:
         self.root = root
         self.url = url
         self._meta: dict[str, list[str]] | None = None
-        self._index: dict[tuple[str, str], list] | None = None
-
-    def _build_index(self) -> dict[tuple[str, str], list]:
-        """Elements by class token and id, in document order (tags are answered by ``iter``)."""
-        index: dict[tuple[str, str], list] = {}
-        self._order: dict = {}
-        for position, el in enumerate(_WITH_CLASS_OR_ID(self.root)):
-            self._order[el] = position
-            cls = el.get("class")
-            if cls:
-                for tok in set(cls.split()):
-                    index.setdefault(("class", tok), []).append(el)
-            ident = el.get("id")
-            if ident:
-                index.setdefault(("id", ident.strip()), []).append(el)
-        return index
+        self._index: ElementIndex | None = None
 
     def select(self, selector: str) -> list:
         """Elements matching a CSS selector, in document order (empty when the selector is invalid).
 
-        Candidates come from a class/id/tag index built once, each checked with a
-        compiled matcher: far cheaper than one XPath pass over the tree per selector."""
+        Answered from the page's :class:`~crawler.extraction.element_index.ElementIndex` where the
+        selector names a class, an id or an indexed attribute (built on first use): far cheaper
+        than one XPath pass over the tree per selector."""
         try:
-            if _is_complex(selector):
-                return css(selector)(self.root)  # lists and child/sibling combinators: cssselect in full
-            parts = _compounds(selector)
-            if len(parts) > 1:
-                return self._select_descendants(parts)
-            key = selector_key(selector)
-            if key is None:
-                return css(selector)(self.root)
-            if self._index is None:
-                self._index = self._build_index()
-            if key[0] == "tag":
-                candidates = list(self.root.iter(key[1]))
-            elif key[0] in ("class*", "class^", "id*", "id^"):
-                candidates = self._token_candidates(key)
-            else:
-                candidates = self._index.get(key, ())
-            if not candidates:
-                return []
-            if key[0] == "tag" and _PLAIN_TAG.match(selector):
-                return list(candidates)
-            match = css_matcher(selector)
-            return [el for el in candidates if match(el)]
+            how = plan(selector)
+            kind = how[0]
+            if kind == "index":
+                if self._index is None:
+                    self._index = ElementIndex(self.root)
+                return self._index.select(how[1], how[2], how[3])
+            if kind == "tag":
+                if how[2] is None:
+                    return list(self.root.iter(how[1]))
+                return [el for el in self.root.iter(how[1]) if how[2](el)]
+            if kind == "descendants":
+                return self._select_descendants(how[1], how[2])
+            return how[1](self.root)
         except Exception:
             return []
 
-    def _token_candidates(self, key: tuple[str, str]) -> list:
-        """Elements with a class token / id containing (``*``) or starting with (``^``) a value, in
-        document order; the compiled matcher then checks the whole attribute as CSS defines it."""
-        kind, op = key[0][:-1], key[0][-1]
-        value = key[1]
-        found = set()
-        for (k, token), elements in self._index.items():
-            if k == kind and (value in token if op == "*" else token.startswith(value)):
-                found.update(elements)
-        return sorted(found, key=self._order.__getitem__)
-
-    def _select_descendants(self, parts: list[str]) -> list:
+    def _select_descendants(self, first: str, inner) -> list:
         """``A B``: find the (rare) A elements first, then B inside each, in document order."""
-        scopes = self.select(parts[0])
+        scopes = self.select(first)
         if not scopes:
             return []
-        inner = css_within(" ".join(parts[1:]))
         seen, out = set(), []
         for scope in scopes:
             for el in inner(scope):
@@ -316,9 +251,20 @@ def text_of(el) -> str:
     if isinstance(el, str):
         return normalize_space(el)
     try:
-        return normalize_space("".join(el.itertext()))
+        return normalize_space(string_value(el))
     except (AttributeError, ValueError):
         return ""
+
+
+def string_value(el) -> str:
+    """All the text inside an element, as is: ``"".join(el.itertext())``, 4x faster (a leaf's
+    own text, else XPath's string value, concatenated in C)."""
+    if isinstance(el.tag, str):
+        return _STRING_VALUE(el) if len(el) else el.text or ""
+    return "".join(el.itertext())  # (a comment or processing instruction: as itertext reads it)
+
+
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
 _LINE_BREAKING = frozenset("br p div li tr td th dd dt h1 h2 h3 h4 h5 h6 section article header footer".split())
@@ -354,4 +300,8 @@ def normalize_space(text: str) -> str:
     """Runs of white space (non-breaking included) to one space; zero-width characters dropped."""
     if not text:
         return ""
-    return " ".join(text.translate(_INVISIBLE).split())
+    # str.translate walks the text in Python-level steps; the substring tests run at C speed.
+    if not text.isascii() and ("\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text
+                               or "\ufeff" in text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())

@@ -10,11 +10,9 @@ listing's pagination is never mistaken for an article's.
 from __future__ import annotations
 
 import re
-
-from lxml import etree
 from urllib.parse import parse_qsl, urlsplit
 
-from .document import Document, text_of
+from .document import Document, normalize_space, string_value
 from .urls import absolute, clean_url
 
 PAGINATION_SELECTORS = (
@@ -40,8 +38,26 @@ def _query_page(query: str) -> int | None:
 _NEXT_TEXT = re.compile(r"^(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
 
 
-#: Links with a short visible text (page numbers, "Selanjutnya"), listed by XPath in one pass.
-_SHORT_LINKS = etree.XPath("//a[@href][string-length(normalize-space(.)) > 0][string-length(normalize-space(.)) < 25]")
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def _next_links(root) -> list:
+    """Links whose visible text reads as a page number or "next" (``Selanjutnya``, ``2``, ``»``),
+    in document order, among those with a short text (under 25 characters after XPath's
+    ``normalize-space``). One pass over the links, each text read once; the length test, rarely
+    needed, follows the match (an XPath filtering on the length computed it twice per link)."""
+    out = []
+    for top in (root, *root.itersiblings()):  # as XPath's //a: a second top-level <html> too
+        for a in top.iter("a"):
+            if a.get("href") is None:
+                continue
+            try:
+                raw = string_value(a)
+            except ValueError:  # (as text_of: an unreadable node has no text)
+                continue
+            if _NEXT_TEXT.match(normalize_space(raw)) and 0 < len(_XML_SPACE.sub(" ", raw).strip(" ")) < 25:
+                out.append(a)
+    return out
 
 
 def _page_number(url: str, base_path: str) -> int | None:
@@ -75,9 +91,7 @@ def find_pages(doc: Document, url: str) -> tuple[list[str], str | None]:
     links = []
     for sel in PAGINATION_SELECTORS:
         links.extend(doc.select(sel))
-    for a in _SHORT_LINKS(doc.root):
-        if _NEXT_TEXT.match(text_of(a)):
-            links.append(a)
+    links.extend(_next_links(doc.root))
     for a in links:
         href = absolute(a.get("href"), url)
         if not href:

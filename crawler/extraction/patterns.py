@@ -84,53 +84,64 @@ BODY_JUNK_SELECTORS = (
 )
 
 #: class/id words of page regions that are never the article (used by the heuristic layer).
-NEGATIVE_REGION = re.compile(
-    r"(?:^|[-_])(?:comment|komentar|sidebar|side-bar|widget|footer|masthead|menu|navbar|breadcrumb|share|social|related|terkait|"
+NEGATIVE_REGION_WORDS = (
+    r"(?:comment|komentar|sidebar|side-bar|widget|footer|masthead|menu|navbar|breadcrumb|share|social|related|terkait|"
     r"popular|populer|terpopuler|terkini|trending|recommend|rekomendasi|newsletter|subscribe|promo|sponsor|"
     r"advert|banner|iklan|jeg_ad|gmr-banner|cookie|modal|popup|outbrain|taboola|mgid|dable|disqus|tag-?cloud|"
-    r"author-?box|authorbox|pagination|pager|ticker|login|signup|search)",
-    re.I,
+    r"author-?box|authorbox|pagination|pager|ticker|login|signup|search)"
 )
+NEGATIVE_REGION = re.compile(r"(?:^|[-_])" + NEGATIVE_REGION_WORDS, re.I)
 #: class/id tokens that name the article text itself: never noise, whatever else they contain.
 STRONG_CONTENT = re.compile(r"^(?:entry-content|post-content|article-content|article-body|post-body|story-body|content-inner|"
                             r"detail__body|read__content|txt-article|td-post-content|the-content|isi-berita|"
                             r"blog$|blog-posts|hentry|main-content)", re.I)
 
 # ------------------------------------------------------ boilerplate text
-#: A paragraph that matches is dropped wholesale.
-JUNK_PARAGRAPH = re.compile(
-    r"^(?:"
-    r"baca\s*(?:juga|pula|selengkapnya)\b.*|lihat\s+juga\s*:.*|simak\s+juga\b.*|"
-    r"advertisement|iklan|scroll\s+(?:untuk|to)\s+(?:lanjut|lanjutkan|resume|continue).*|scroll to continue.*|"
-    r"\[gambas:.*\]|gambas:.*|"
-    r".{0,80}\b(?:ikuti|follow|update|dapatkan|cek|simak|gabung|jangan lupa|klik|berlangganan|pantau)\b.{0,80}"
-    r"\bgoogle\s*news\b.{0,120}|baca artikel \w+,.{0,200}selengkapnya.*|simak video\b.{0,200}|"
-    r"(?:cek|ikuti|dapatkan|baca)\b.{0,80}\bgoogle\s*news\b.*|.{0,120}\b(?:saluran|channel)\s+whats\s?app\b.*|"
-    r"(?:gabung|join|ikuti|follow)\b.{0,60}\b(?:whatsapp|telegram|instagram|tiktok|twitter|facebook|youtube)\b.*|"
-    r"(?:dapatkan|simak)\s+(?:update|informasi|berita)\b.{0,100}\b(?:whatsapp|telegram|google news)\b.*|"
-    r"artikel ini telah (?:tayang|terbit|dipublikasikan)\b.*|"
-    r"(?:editor|redaktur|penyunting|pewarta|reporter|penulis|wartawan|kontributor|sumber|foto|fotografer|video|copyright)\s*:.{0,80}|"
-    r"(?:editor|redaktur|pewarta|penulis)\s*[:\-].{0,60}(?:\|.{0,60})*|"
-    r"tags?\s*:.*|topik\s*:.*|"
-    r"(?:share|bagikan|sebarkan)(?:\s+(?:this|artikel|berita))?\s*:?\s*(?:facebook|twitter|whatsapp|\s)*|"
-    r"copyright\s*©.*|©\s*\d{4}.*|"
-    r"(?:halaman|page)\s*(?:\d+\s*(?:dari|of)\s*\d+|selanjutnya|berikutnya).*|selanjutnya\s*»?|next\s*page|"
-    r"loading\.{0,3}|"
-    r"(?:diposting|diposkan|diterbitkan|dipublikasikan|posted|published)\s+(?:oleh|by|pada|on)\b.{0,80}|"
-    r"(?:published|updated|posted|last updated|diperbarui|dipublikasikan|diterbitkan|terbit|update)\s*(?:at|on|pada)?\s*:?\s*\d.{0,90}|"
-    r"(?:read|see) (?:more|also|next)\b.{0,120}|related\s*:.{0,200}|more from\b.{0,60}|"
-    r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?"
-    r")$",
-    re.I,
+#: A paragraph that matches is dropped wholesale (the union of the two lists below).
+_JUNK_ANCHORED = (
+    r"baca\s*(?:juga|pula|selengkapnya)\b.*", r"lihat\s+juga\s*:.*", r"simak\s+juga\b.*",
+    r"advertisement", r"iklan", r"scroll\s+(?:untuk|to)\s+(?:lanjut|lanjutkan|resume|continue).*", r"scroll to continue.*",
+    r"\[gambas:.*\]", r"gambas:.*",
+    r"baca artikel \w+,.{0,200}selengkapnya.*", r"simak video\b.{0,200}",
+    r"(?:cek|ikuti|dapatkan|baca)\b.{0,80}\bgoogle\s*news\b.*",
+    r"(?:gabung|join|ikuti|follow)\b.{0,60}\b(?:whatsapp|telegram|instagram|tiktok|twitter|facebook|youtube)\b.*",
+    r"(?:dapatkan|simak)\s+(?:update|informasi|berita)\b.{0,100}\b(?:whatsapp|telegram|google news)\b.*",
+    r"artikel ini telah (?:tayang|terbit|dipublikasikan)\b.*",
+    r"(?:editor|redaktur|penyunting|pewarta|reporter|penulis|wartawan|kontributor|sumber|foto|fotografer|video|copyright)\s*:.{0,80}",
+    r"(?:editor|redaktur|pewarta|penulis)\s*[:\-].{0,60}(?:\|.{0,60})*",
+    r"tags?\s*:.*", r"topik\s*:.*",
+    r"(?:share|bagikan|sebarkan)(?:\s+(?:this|artikel|berita))?\s*:?\s*(?:facebook|twitter|whatsapp|\s)*",
+    r"copyright\s*©.*", r"©\s*\d{4}.*",
+    r"(?:halaman|page)\s*(?:\d+\s*(?:dari|of)\s*\d+|selanjutnya|berikutnya).*", r"selanjutnya\s*»?", r"next\s*page",
+    r"loading\.{0,3}",
+    r"(?:diposting|diposkan|diterbitkan|dipublikasikan|posted|published)\s+(?:oleh|by|pada|on)\b.{0,80}",
+    r"(?:published|updated|posted|last updated|diperbarui|dipublikasikan|diterbitkan|terbit|update)\s*(?:at|on|pada)?\s*:?\s*\d.{0,90}",
+    r"(?:read|see) (?:more|also|next)\b.{0,120}", r"related\s*:.{0,200}", r"more from\b.{0,60}",
+    r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?",
 )
+#: Alternatives that may start anywhere in the paragraph, each with a word it cannot match without
+#: (none of i, k, s: IGNORECASE folds odd characters to those letters, see body._mentions).
+_JUNK_SCANNING = (
+    ("google", (r".{0,80}\b(?:ikuti|follow|update|dapatkan|cek|simak|gabung|jangan lupa|klik|berlangganan|pantau)\b.{0,80}"
+                r"\bgoogle\s*news\b.{0,120}")),
+    ("what", r".{0,120}\b(?:saluran|channel)\s+whats\s?app\b.*"),
+)
+JUNK_PARAGRAPH = re.compile(r"^(?:" + "|".join((*_JUNK_ANCHORED, *(alt for _, alt in _JUNK_SCANNING))) + r")$", re.I)
+#: JUNK_PARAGRAPH in parts, for speed (a scanning alternative costs a pass over the paragraph per
+#: start position): the anchored ones in one regex, the scanning ones each behind its word.
+JUNK_PARAGRAPH_ANCHORED = re.compile(r"^(?:" + "|".join(_JUNK_ANCHORED) + r")$", re.I)
+JUNK_PARAGRAPH_SCANNING = tuple((word, re.compile(r"^(?:" + alt + r")$", re.I)) for word, alt in _JUNK_SCANNING)
 #: A short paragraph that ends in a photo credit is a caption.
 CAPTION_PARAGRAPH = re.compile(r"^.{0,220}[\s.,]\(?\s*(?:foto|photo|ilustrasi|dok\.?|dokumentasi|sumber foto)\s*[:/]\s*[^()]{1,60}\)?\.?$", re.I)
+CAPTION_WORDS = ("foto", "photo", "ilustrasi", "dok")  # one of them is in every caption CAPTION_PARAGRAPH matches
 
 #: A short line naming a photo agency is an image credit (``Natalie Naccache | Bloomberg | Getty Images``,
 #: ``ANTARA FOTO/Budi Candra Setya``).
 PHOTO_CREDIT = re.compile(
     r"^.{0,120}\b(?:getty images|afp(?: photo)?|reuters|ap photo|shutterstock|istock(?:photo)?|antara foto|epa|"
     r"bloomberg|anadolu|xinhua|pool photo|via getty)\b.{0,40}$", re.I)
+PHOTO_CREDIT_WORDS = ("getty", "afp", "reuters", "ap photo", "shutterstock", "istock", "antara foto", "epa", "bloomberg",
+                      "anadolu", "xinhua", "pool photo")
 CREDIT_SHAPE = re.compile(r"[|/©]|\b(?:photo|foto|image|gambar)\b", re.I)
 
 #: Lines/phrases dropped when they make up a whole paragraph (exact, case-insensitive).
@@ -146,3 +157,4 @@ JUNK_EXACT = {
 }
 #: Inline markers stripped from inside a paragraph.
 INLINE_JUNK = re.compile(r"\b(?:ADVERTISEMENT|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|Scroll untuk lanjut(?:kan)?(?: membaca)?)\b", re.I)
+INLINE_JUNK_WORDS = ("advertisement", "scroll")

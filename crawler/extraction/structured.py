@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from .document import Document, normalize_space, text_of
 
 ARTICLE_TYPES = {
@@ -183,30 +185,43 @@ def collect(doc: Document) -> StructuredData:
     return sd
 
 
+#: Microdata elements, read in one pass (before the invisible elements are dropped and before the
+#: document's index exists: the index describes the tree the other layers see).
+_MICRODATA = etree.XPath("descendant-or-self::*[@itemprop or @itemtype]")
+
+
 def _microdata(doc: Document, sd: StructuredData) -> None:
     """Fill gaps from schema.org microdata (``itemprop`` attributes)."""
-    if not doc.select("[itemprop]"):
+    elements = _MICRODATA(doc.root)
+    props = [(el.get("itemprop"), el) for el in elements if el.get("itemprop") is not None]
+    if not props:
         return
-    for el in doc.select("[itemtype]"):
+    for el in elements:
+        if el.get("itemtype") is None:
+            continue
         t = (el.get("itemtype") or "").rsplit("/", 1)[-1].lower()
         if t:
             sd.types.add(t)
             if t in ARTICLE_TYPES:
                 sd.has_article_node = True
+
+    def first(name: str):
+        return next((el for prop, el in props if prop == name), None)
+
     if sd.headline is None:
-        el = doc.first(["[itemprop=headline]"])
+        el = first("headline")
         if el is not None:
             sd.headline = el.get("content") or text_of(el) or None
     if sd.published is None:
-        el = doc.first(["[itemprop=datePublished]"])
+        el = first("datePublished")
         if el is not None:
             sd.published = el.get("content") or el.get("datetime") or text_of(el) or None
     if sd.modified is None:
-        el = doc.first(["[itemprop=dateModified]"])
+        el = first("dateModified")
         if el is not None:
             sd.modified = el.get("content") or el.get("datetime") or None
     if not sd.authors:
-        for el in doc.select("[itemprop=author]"):
+        for el in (el for prop, el in props if prop == "author"):
             name = el.get("content")
             if not name:
                 inner = [n for n in el.iter() if n.get("itemprop") == "name"]
