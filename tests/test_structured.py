@@ -119,6 +119,15 @@ def test_unparseable_json_is_ignored_and_other_blocks_still_read():
     assert sd.headline == "Masih Terbaca"
 
 
+def test_two_json_documents_in_one_script():
+    # some CMS plugins print their blocks into one script, one after the other
+    sd = _collect(_ld('{"@context":"https://schema.org","@type":"WebSite","name":"Kabar Ambon"}\n'
+                      '{"@type":"NewsArticle","headline":"Nelayan Ambon Panen Cakalang",'
+                      '"datePublished":"2024-10-18T09:15:00+09:00"}'))
+    assert sd.headline == "Nelayan Ambon Panen Cakalang"
+    assert sd.published == "2024-10-18T09:15:00+09:00"
+
+
 def test_type_list_and_author_string_list():
     sd = _collect(_ld('{"@type":["NewsArticle","Article"],"headline":"Dua Jenis",'
                       '"author":["Andi Saputra","  Budi Hartono  "],"creator":"Tidak Dipakai"}'))

@@ -86,7 +86,8 @@ def site_zone(host: str, doc: Document, sd: StructuredData, title: str | None) -
 
     Indonesian sites (a ``.id`` host, or Indonesian declared or written) use Asia/Jakarta, the
     product's default; a page that declares another language keeps UTC, so a foreign page's
-    UTC metadata is not shifted into Jakarta's day."""
+    UTC metadata is not shifted into Jakarta's day; so does an undeclared page written in
+    another script."""
     if host.endswith(".id"):
         return "Asia/Jakarta"
     # What the page is written in beats what it declares (Indonesian portals ship lang="en" templates).
@@ -100,4 +101,13 @@ def site_zone(host: str, doc: Document, sd: StructuredData, title: str | None) -
     if declared:
         code = declared.strip().lower().replace("_", "-").split("-")[0]
         return "Asia/Jakarta" if code in ("id", "in", "ms", "jv", "su") else _UTC
-    return _UTC if eng >= 2 else "Asia/Jakarta"
+    if eng >= 2 or _mostly_other_script(sample):
+        return _UTC  # English, or Arabic, Chinese, Cyrillic...: not an Indonesian page
+    return "Asia/Jakarta"
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Most letters of the text are not Latin (Indonesian is written in Latin letters)."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(1 for c in letters if ord(c) > 0x24F)
+    return len(letters) >= 4 and other * 2 > len(letters)

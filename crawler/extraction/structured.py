@@ -75,7 +75,23 @@ def _load_json(text: str) -> Any:
     try:
         return json.loads(fixed, strict=False)
     except (ValueError, RecursionError):
-        return None
+        return _concatenated(fixed)
+
+
+def _concatenated(text: str) -> list | None:
+    """Several JSON documents in one script (``{...}{...}`` or one per line): all of them, as a list."""
+    decoder = json.JSONDecoder(strict=False)
+    out, pos = [], 0
+    try:
+        while pos < len(text):
+            value, end = decoder.raw_decode(text, pos)
+            out.append(value)
+            pos = end
+            while pos < len(text) and text[pos] in " \t\r\n,;":
+                pos += 1
+    except (ValueError, RecursionError):
+        pass  # what came before the broken part is kept
+    return out or None
 
 
 def _nodes(data: Any, out: list[dict]) -> None:
