@@ -176,7 +176,7 @@ def test_ascii_text_never_reaches_the_foreign_scan(monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("scan_foreign called on ASCII text")
 
-    monkeypatch.setattr("crawler.extraction.dates.scan_foreign", boom)
+    monkeypatch.setattr("crawler.extraction.foreign_dates.scan_foreign", boom)  # imported lazily by dates
     assert parse_date("Redaksi", now=NOW, fallback=False) is None
     assert find_date("Penulis: Andi | Editor: Budi", now=NOW) is None
     assert parse_date("Kamis, 17 Oktober 2024 10:15 WIB", now=NOW).isoformat() == "2024-10-17T10:15:00+07:00"

@@ -37,8 +37,6 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .foreign_dates import scan_foreign
-
 __all__ = [
     "JAKARTA",
     "MONTHS",
@@ -409,6 +407,8 @@ def _foreign(text: str, zone: tzinfo, ref: datetime) -> ParsedDate | None:
     looked at again, so the Indonesian/English path pays one ``isascii`` check."""
     if text.isascii():
         return None
+    from .foreign_dates import scan_foreign  # noqa: PLC0415 (10 ms of regexes, needed only for such text)
+
     found = scan_foreign(text, zone)
     if found is None:
         return None
