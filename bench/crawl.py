@@ -67,8 +67,9 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
-def _run(cmd: list[str], cwd: Path = REPO) -> dict:
-    """Run a crawl process; wall seconds, peak RSS (MiB) of it and of its children, and its final stats."""
+def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
+    """Run a crawl process; wall seconds, its peak RSS (MiB), with ``tree`` the sampled peak of it and its
+    descendants (extraction workers), and its final stats."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err_file:  # a pipe would fill up and stall a chatty crawl
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file, text=True)
@@ -77,8 +78,9 @@ def _run(cmd: list[str], cwd: Path = REPO) -> dict:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
-            time.sleep(0.25)
+            if tree:  # only for crawls with worker processes: the walk of /proc costs CPU too
+                tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
+            time.sleep(1.0 if tree else 0.05)
         wall = time.perf_counter() - t0
         err_file.seek(0)
         err = err_file.read()
@@ -112,7 +114,7 @@ def measure(n: int, workers: list[int]) -> dict:
             for w in workers:
                 out = Path(tmp) / f"out-{w}.jsonl"
                 ours[w] = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
-                                "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"])
+                                "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"], tree=w > 0)
                 written[w] = len(out.read_bytes().splitlines()) if out.exists() else 0
     finally:
         stop.set()
@@ -127,7 +129,7 @@ def measure(n: int, workers: list[int]) -> dict:
         row["ours"][w] = {**figures(r), "articles_written": written[w],
                           "ratio": round(r["stats"].get("response_received_count", 0) / r["wall"]
                                          / max(row["bare"]["pages_per_s"], 1e-9), 2)}
-        if w:  # the crawl with its forkserver and workers, sampled every 0.25 s
+        if w:  # the crawl with its forkserver and workers, sampled every second
             row["ours"][w]["tree_rss_mib"] = round(r["tree_peak_mib"], 1)
     return row
 
