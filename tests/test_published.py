@@ -205,6 +205,17 @@ def test_page_without_headline_is_dated_by_its_own_date_line():
     assert dates.source == "date-line"
 
 
+def test_a_top_bar_showing_today_never_dates_a_page():
+    # Indonesian portals print today's date in their top bar on every page: that is the crawl's day
+    html = page(body=("<div class='topbar'><span>Senin, 1 Juni 2026</span></div>"
+                      "<div class='judul'>Warga Gotong Royong Bersihkan Saluran Air</div><p>Isi berita.</p>"))
+    assert resolve(html, title=None, tz="Asia/Jakarta").published is None
+    older = html.replace("Senin, 1 Juni 2026", "Jumat, 18 Oktober 2024")  # not read on Indonesian sites at all
+    assert resolve(older, title=None, tz="Asia/Jakarta").published is None
+    today = html.replace("Senin, 1 Juni 2026", "Monday, 1 June 2026")  # nor, anywhere, a line showing today
+    assert resolve(today, title=None).published is None
+
+
 def test_a_sentence_or_a_footer_is_not_a_date_line():
     html = page(body=("<p>The report of 14 April 2020 says prices rose.</p>"
                       "<footer><div>15 April 2020</div></footer>"))

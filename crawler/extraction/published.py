@@ -332,15 +332,18 @@ def _day(day: date, zone) -> ParsedDate:
 
 def _last_resort(doc: Document, title_el, tz: str, zone, now) -> tuple[ParsedDate | None, str]:
     """A page none of whose date layers answered: a foreign-language date near the headline
-    (dateparser), the page's own date line when it has no headline (a home or section page
-    showing today's date), then the day in the lead image's dated upload path."""
+    (dateparser), the page's own date line when it has no headline (not on Indonesian sites, and
+    never the crawl's day: top bars show today's date on every page), then the day in the lead
+    image's dated upload path."""
     if tz != "Asia/Jakarta":
         parsed = _foreign_language_date(doc, title_el, tz, now)
         if parsed is not None:
             return parsed, "foreign"
-    if title_el is None:
+    if title_el is None and tz not in _INDONESIAN_ZONES:
+        # not on Indonesian sites, whose top bars show today's date on every page ("Minggu, 29 November
+        # 2026"); and never today's date anywhere: that is the site's clock, not the article's day
         parsed = _page_date_line(doc, tz, now)
-        if parsed is not None:
+        if parsed is not None and parsed.value.date() != (now or datetime.now(zone)).astimezone(zone).date():
             return parsed, "date-line"
     image_day = _url_day(doc.meta_first("og:image", "twitter:image") or "")
     if image_day is not None and (now or datetime.now(zone)).date() >= image_day:
