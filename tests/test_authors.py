@@ -260,3 +260,9 @@ def test_desk_and_humas_are_institutions(raw):
     b = parse_byline(raw)
     assert b.authors == []
     assert b.institutions == [raw.split(": ", 1)[1]]
+
+
+@pytest.mark.parametrize("text", ["Monday November 18", "Wednesday", "Ahad, 20 Oktober", "Jum’at 18 Oktober"])
+def test_a_weekday_is_no_person(text):
+    # the weekday names are the date layer's (dates.WEEKDAY_NAMES): English and every Jum'at spelling too
+    assert not looks_like_person(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import WEEKDAY_RE
 from .document import normalize_space
 from .patterns import AUTHOR_LABELS, EDITOR_LABELS, SOURCE_LABELS
 
@@ -21,7 +22,7 @@ _SEGMENT = re.compile(r"\s*(?:\||\u2022|·|/{2}|\n)\s*")
 _SITE_TOKEN = re.compile(r"(?:\.(?:com|co\.id|id|net|org|news|info|tv)\b|^detik\w*$|^(?:antara|kompas|tribun|okezone|liputan6|suara|tempo|viva|merdeka|republika|jawapos|radar)\w*)", re.I)
 _DATEISH = re.compile(
     r"\d{1,2}[:.]\d{2}|\d{4}|\b\d{1,2}\s+(?:jan|feb|peb|mar|apr|mei|may|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|nop|des|dec)[a-z]*\b|"
-    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|wib|wita|wit)\b", re.I)
+    rf"\b(?:{WEEKDAY_RE}|wib|wita|wit)\b", re.I)
 _JUNK = re.compile(r"developer|webmaster|wordpress|https?:|www\.|@|\.php|\buser\b|\bguest\b|\bunknown\b|\bnull\b", re.I)
 _INSTITUTION = re.compile(
     r"^(?:tim\s+)?(?:redaksi|redaktur|admin(?:istrator)?|editorial|desk|newsroom|humas|staff|tim|kontributor|"

@@ -16,6 +16,7 @@ from lxml import etree
 from dataclasses import dataclass, field
 
 from .authors import is_institution, is_junk_name, looks_like_person, parse_byline
+from .dates import WEEKDAY_RE
 from .document import Document, text_lines, text_of
 from .patterns import AUTHOR_LABELS, AUTHOR_SELECTORS, EDITOR_LABELS, SOURCE_LABELS
 from .regions import in_noise_region
@@ -23,10 +24,9 @@ from .structured import StructuredData
 
 _LABELLED_AUTHOR = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]", re.I)
 _LABELLED = re.compile(rf"^\s*(?:{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*[:\-–—]", re.I)
-_WEEKDAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: ``<b>Name</b> | Jum'at, 17 Februari 2017 - 13:30 wib`` (okezone and many small CMSes): a name, a bar, a date.
-_NAME_BAR_DATE = re.compile(rf"^[A-Z][\w.'’ ]{{2,50}}\s*\|\s*(?:{_WEEKDAYS}|\d)", re.I)
-_BAR_DATE = re.compile(rf"^\s*\|\s*(?:{_WEEKDAYS}|\d{{1,2}}\s)", re.I)
+_NAME_BAR_DATE = re.compile(rf"^[A-Z][\w.'’ ]{{2,50}}\s*\|\s*(?:{WEEKDAY_RE}|\d)", re.I)
+_BAR_DATE = re.compile(rf"^\s*\|\s*(?:{WEEKDAY_RE}|\d{{1,2}}\s)", re.I)
 _SIGNOFF = re.compile(r"^[A-Z][A-Z.'’ ]{3,40}$")
 _EDITOR_CONTEXT = re.compile(rf"^\s*{EDITOR_LABELS}\s*[:\-–—]", re.I)
 _NAME_DASH_SITE = re.compile(r"^[A-Z][\w.' ]{2,50}\s+[-–—]\s+[\w.]+$")

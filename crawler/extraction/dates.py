@@ -41,6 +41,9 @@ __all__ = [
     "JAKARTA",
     "MONTHS",
     "ParsedDate",
+    "WEEKDAY_NAMES",
+    "WEEKDAY_RE",
+    "WEEKDAYS",
     "find_date",
     "parse_date",
     "parse_machine_date",
@@ -84,11 +87,16 @@ FOREIGN_MONTHS: dict[str, int] = {
 }
 MONTHS.update({k: v for k, v in FOREIGN_MONTHS.items() if k not in MONTHS})
 
-WEEKDAYS: tuple[str, ...] = (
+WEEKDAY_NAMES: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jum['\u2019`]?at", "sabtu", "minggu", "ahad",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
 )
+#: Also abbreviated: only where a date must follow (an abbreviation alone is a word like ``Sun``).
+WEEKDAYS: tuple[str, ...] = (
+    *WEEKDAY_NAMES, "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
+)
+#: Weekday names as one regex group, for the byline and author layers (whole words).
+WEEKDAY_RE = r"(?:" + "|".join(WEEKDAY_NAMES) + r")"
 
 #: Zone words and their UTC offsets in hours.
 ZONE_WORDS: dict[str, float] = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0, "UT": 0, "Z": 0}
