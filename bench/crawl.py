@@ -30,6 +30,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import common  # noqa: E402
 
 COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=32",
           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=3600",
@@ -149,19 +152,11 @@ def table(rows: list[dict]) -> str:
 
 
 def write_results(text: str, command: str) -> None:
-    path = REPO / "bench" / "RESULTS.md"
-    body = path.read_text(encoding="utf-8")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    block = (f"<!-- BEGIN crawl -->\n## Crawl throughput and memory\n\n`{command}` on {os.cpu_count()} CPUs, "
-             f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, load average "
-             f"after the run {load}. The fake site runs in its own process on the same 2 cores.\n\n{text}\n"
-             "<!-- END crawl -->")
-    if "<!-- BEGIN crawl -->" in body:
-        head, rest = body.split("<!-- BEGIN crawl -->", 1)
-        body = head + block + rest.split("<!-- END crawl -->", 1)[1]
-    else:
-        body = body.rstrip() + "\n\n" + block + "\n"
-    path.write_text(body, encoding="utf-8")
+    common.update_block("crawl", f"## Crawl throughput and memory\n\n`{command}` on {os.cpu_count()} CPUs, "
+                        f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+                        f"load average after the run {load}. The fake site runs in its own process on the same "
+                        f"2 cores.\n\n{text}")
 
 
 def main() -> None:

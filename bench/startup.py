@@ -20,6 +20,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+import common  # noqa: E402
 PAGE = REPO / "tests" / "fixtures" / "pages" / "jnews_bupati-resmikan-pasar.html"
 COMMANDS = {
     "python -c pass (interpreter floor)": [sys.executable, "-c", "pass"],
@@ -50,18 +53,10 @@ def main() -> None:
     table = "\n".join(rows)
     print(table)
     if args.write:
-        path = REPO / "bench" / "RESULTS.md"
-        body = path.read_text(encoding="utf-8")
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        block = (f"<!-- BEGIN startup -->\n## Start-up\n\n`python bench/startup.py --runs {args.runs} --write` on "
-                 f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
-                 f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, load average {load}.\n\n{table}\n<!-- END startup -->")
-        if "<!-- BEGIN startup -->" in body:
-            head, rest = body.split("<!-- BEGIN startup -->", 1)
-            body = head + block + rest.split("<!-- END startup -->", 1)[1]
-        else:
-            body = body.rstrip() + "\n\n" + block + "\n"
-        path.write_text(body, encoding="utf-8")
+        common.update_block("startup", f"## Start-up\n\n`python bench/startup.py --runs {args.runs} --write` on "
+                            f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+                            f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, load average {load}.\n\n{table}")
 
 
 if __name__ == "__main__":
