@@ -77,8 +77,13 @@ def _watch_crawl(pid: int, interval: float = 1.0) -> None:
     threading.Thread(target=watch, name="watch-crawl", daemon=True).start()
 
 
-def extract_in_worker(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None, kwargs: dict):
-    """Run in a worker process: the same call the spider makes inline (imports are paid once per worker)."""
+def content_type_of(response) -> str | None:
+    return response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+
+
+def extract_page(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None, kwargs: dict):
+    """A crawl's one extraction call: made by the spider inline, or in a worker process (where the
+    imports are paid once per worker)."""
     from crawler.extraction import extract_article
     from crawler.extraction.profiles import profile_for
 
@@ -130,10 +135,9 @@ class ExtractionPoolMiddleware:
         kwargs = pool_kwargs(request, response)
         if kwargs is None:
             return response
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         try:
-            future = self._pool().submit(extract_in_worker, response.body, response.url, content_type, self.extra_dir,
-                                         kwargs)
+            future = self._pool().submit(extract_page, response.body, response.url, content_type_of(response),
+                                         self.extra_dir, kwargs)
             result = await asyncio.wrap_future(future)
         except Exception as exc:  # noqa: BLE001 (BrokenProcessPool, a result that cannot be pickled, ...)
             # the crawl goes on: the spider extracts this page itself; the next page gets a new pool

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import scrapy
 
-from crawler.extraction import extract_article
 from crawler.extraction.profiles import profile_for
 from crawler.failures import classify, report_failure
 from crawler.items import ArticleItem
 from crawler.middlewares.extraction_pool import META_KEY as POOL_RESULT
+from crawler.middlewares.extraction_pool import content_type_of, extract_page
 
 MAX_PARTS = 20
 
@@ -29,9 +29,8 @@ class ArticleSpiderMixin:
         done = response.meta.pop(POOL_RESULT, None)
         if done is not None and done[0] == kwargs:
             return done[1]  # extracted in a worker process (crawler/middlewares/extraction_pool.py)
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        profile = self._profile(response)
-        return extract_article(response.body, response.url, profile=profile, content_type=content_type, **kwargs)
+        return extract_page(response.body, response.url, content_type_of(response),
+                            self.settings.get("EXTRA_PROFILES_DIR"), kwargs)
 
     def parse_article(self, response):
         stats = self.crawler.stats
