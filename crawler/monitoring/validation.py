@@ -11,14 +11,11 @@ crawl, so nothing else changes.
 
 from __future__ import annotations
 
-import re
-
 from jsonschema.validators import validator_for
 from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline as SpidermonItemValidationPipeline
 from spidermon.contrib.validation import JSONSchemaValidator
 from spidermon.contrib.validation.jsonschema.formats import format_checker
-
-_REQUIRED = re.compile("'(.+)' is a required property")
+from spidermon.contrib.validation.jsonschema.validator import REQUIRED_RE
 
 
 class CompiledJSONSchemaValidator(JSONSchemaValidator):
@@ -33,7 +30,7 @@ class CompiledJSONSchemaValidator(JSONSchemaValidator):
             self._compiled = validator_for(self._schema)(schema=self._schema, format_checker=format_checker)
         for error in self._compiled.iter_errors(data):
             path = [str(part) for part in error.absolute_path]
-            missing = _REQUIRED.search(error.message)
+            missing = REQUIRED_RE.search(error.message)
             if missing:  # a missing property is reported under its own name, as Spidermon does
                 path.append(missing.group(1))
             self._add_errors({".".join(path): [error.message]})
