@@ -36,10 +36,6 @@ _NOT_CONTAINERS = frozenset("p span a h1 h2 h3 h4 h5 h6 li strong em b i img".sp
 _SURE_CMS_TEXT = 600
 
 
-def _is_element(node) -> bool:
-    return isinstance(node, etree._Element) and isinstance(node.tag, str)
-
-
 def drop_invisible(root) -> None:
     """Remove elements that never carry visible article text (scripts, forms' widgets, media)."""
     etree.strip_elements(root, *P.DROP_TAGS, with_tail=False)
