@@ -60,7 +60,7 @@ DOWNLOADER_MIDDLEWARES = {
 
 ITEM_PIPELINES = {
     # Spidermon item validation against the article JSON schema: counts errors, drops nothing (crawler/monitoring).
-    "crawler.monitoring.validation.ItemValidationPipeline": 90,
+    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 90,
     "pipelines.validate.ValidateArticlePipeline": 100,  # required fields, types, normalised text
     "pipelines.dedupe.DedupePipeline": 200,  # repeated URLs, unchanged re-fetches, updates, syndicated copies
     "pipelines.jsonl.JsonlWriterPipeline": 300,  # only with JSONL_OUTPUT; marks the seen-store after writing

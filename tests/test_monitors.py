@@ -139,33 +139,6 @@ def test_schema_accepts_a_record_and_rejects_a_missing_date():
     assert set(checks.ARTICLE_SCHEMA["required"]) == {"url", "title", "published", "body"}
 
 
-def test_compiled_validation_pipeline_counts_what_spidermons_counts():
-    """crawler.monitoring.validation keeps the compiled schema: same stats as Spidermon's own pipeline."""
-    from scrapy.utils.test import get_crawler
-    from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline as Spidermons
-
-    from crawler.items import ArticleItem
-    from crawler.monitoring.validation import ItemValidationPipeline as Ours
-
-    good = {"url": "https://x.co.id/a/", "title": "T", "published": "2024-10-18T08:32:00+07:00", "body": "teks",
-            "authors": [], "tags": ["a"]}
-    items = [good, {**good, "published": None}, {**good, "tags": "a", "author": 3}, {**good, "body": ""},
-             {k: v for k, v in good.items() if k != "title"}, good]
-    counted = []
-    for cls in (Spidermons, Ours):
-        crawler = get_crawler(settings_dict={"SPIDERMON_ENABLED": True,
-                                             "SPIDERMON_VALIDATION_SCHEMAS": ["crawler.monitoring.checks.ARTICLE_SCHEMA"],
-                                             "SPIDERMON_VALIDATION_DROP_ITEMS_WITH_ERRORS": False})
-        pipeline = cls.from_crawler(crawler)
-        assert isinstance(pipeline, cls)
-        for item in items:
-            pipeline.process_item(ArticleItem(**item))
-        counted.append({k: v for k, v in crawler.stats.get_stats().items() if k.startswith(checks.VALIDATION)})
-    assert counted[0] == counted[1]
-    assert counted[1][checks.VALIDATION + "items"] == 6
-    assert counted[1][checks.VALIDATION + "items/errors"] == 4
-
-
 def test_checks_thresholds_and_skips():
     ok = {"item_scraped_count": 10, "downloader/request_count": 20,
           "downloader/exception_type_count/scrapy.exceptions.IgnoreRequest": 15}

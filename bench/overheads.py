@@ -1,0 +1,97 @@
+"""Per-page costs inside the crawl process that are not extraction: item validation and the pool hand-off.
+
+1. Spidermon's ``ItemValidationPipeline`` with the article schema: CPU milliseconds per item over
+   the records of the fixture articles, repeated to N items.
+2. The extraction pool's hand-off (crawler/middlewares/extraction_pool.py): a forkserver
+   ``ProcessPoolExecutor`` with one worker gets N pages of 40 KB from an asyncio loop (32 in flight)
+   and returns an 8 KB result each; CPU of the sending process (all its threads) per page.
+
+    python bench/overheads.py
+    python bench/overheads.py -n 5000 --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import common  # noqa: E402
+
+
+def _records() -> list[dict]:
+    records = []
+    for path in sorted((REPO / "tests" / "fixtures" / "pages").glob("*.json")):
+        expected = json.loads(path.read_text("utf-8"))
+        if expected.get("title"):
+            records.append({k: v for k, v in expected.items() if k in ("url", "title", "author", "authors", "published",
+                                                                      "modified", "body", "tags", "site")})
+    return records
+
+
+def validation_ms(pipeline_cls, items: list[dict]) -> float:
+    from scrapy.utils.test import get_crawler  # noqa: PLC0415
+
+    from crawler.items import ArticleItem  # noqa: PLC0415
+
+    crawler = get_crawler(settings_dict={"SPIDERMON_ENABLED": True,
+                                         "SPIDERMON_VALIDATION_SCHEMAS": ["crawler.monitoring.checks.ARTICLE_SCHEMA"]})
+    pipeline = pipeline_cls.from_crawler(crawler)
+    articles = [ArticleItem(**item) for item in items]
+    start = time.process_time()
+    for article in articles:
+        pipeline.process_item(article)
+    return (time.process_time() - start) * 1000 / len(articles)
+
+
+def _echo(body: bytes, url: str) -> dict:
+    return {"url": url, "body": "x" * 8000, "title": "t" * 80}
+
+
+async def _hand_off(n: int) -> float:
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    await asyncio.wrap_future(pool.submit(_echo, b"", "warm-up"))
+    body, limit = os.urandom(40_000), asyncio.Semaphore(32)
+
+    async def one(i: int) -> dict:
+        async with limit:
+            return await asyncio.wrap_future(pool.submit(_echo, body, f"https://example.id/{i}"))
+
+    start = time.process_time()
+    await asyncio.gather(*(one(i) for i in range(n)))
+    used = time.process_time() - start
+    pool.shutdown()
+    return used * 1000 / n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=2000, help="items validated and pages handed off (default 2000)")
+    ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
+    args = ap.parse_args()
+    from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline  # noqa: PLC0415
+
+    records = _records()
+    items = [records[i % len(records)] for i in range(args.n)]
+    rows = [["item validation: Spidermon 1.27 `ItemValidationPipeline`", f"{validation_ms(ItemValidationPipeline, items):.3f}"],
+            ["extraction pool hand-off, 40 KB page + 8 KB result", f"{asyncio.run(_hand_off(args.n)):.3f}"]]
+    table = common.md_table(["what (per item or page)", "CPU ms"], rows)
+    print(table)
+    if args.write:
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        common.update_block("overheads", f"## Crawl-process overheads\n\n`python bench/overheads.py -n {args.n} --write` "
+                            f"on {os.cpu_count()} CPUs, {common.now()}, load average {load}.\n\n{table}")
+
+
+if __name__ == "__main__":
+    main()
