@@ -39,8 +39,9 @@ def test_worker_count():
     assert worker_count(None) == 0
     assert worker_count("3") == 3
     assert worker_count("auto") == max(0, min(4, (os.cpu_count() or 1) - 1))
-    with pytest.raises(ValueError):
-        worker_count("-1")
+    for bad in ("-1", "many", "1.5"):
+        with pytest.raises(ValueError, match="EXTRACTION_WORKERS must be 0 or more"):
+            worker_count(bad)
 
 
 class _Spider:

@@ -45,7 +45,10 @@ def worker_count(value) -> int:
         return 0
     if str(value).strip().lower() == "auto":
         return max(0, min(MAX_AUTO_WORKERS, (os.cpu_count() or 1) - 1))
-    count = int(value)
+    try:
+        count = int(value)
+    except (TypeError, ValueError):
+        count = -1
     if count < 0:
         raise ValueError(f"EXTRACTION_WORKERS must be 0 or more, or 'auto': {value!r}")
     return count
