@@ -81,13 +81,15 @@ def read_listing(root, page_url: str, *, article_url: Callable[[str], str | None
 
 def _teasers(anchors, tz) -> list[Teaser]:
     articles = [(a, url) for a, _, url in anchors if url]
-    # Each element's distinct article URLs below it, up to two (two means: not one card).
+    # Each element's distinct article URLs below it, up to two (two means: not one card). An element
+    # that already holds two has ancestors that hold two as well: the walk up stops there.
     below: dict[object, set[str]] = {}
     for a, url in articles:
         for el in (a, *a.iterancestors()):
             urls = below.setdefault(el, set())
-            if len(urls) < 2:
-                urls.add(url)
+            if len(urls) >= 2:
+                break
+            urls.add(url)
     hints: dict[str, DateHint] = {}
     for a, url in articles:
         card = a
@@ -108,7 +110,11 @@ def _other_links(anchors) -> list[str]:
 
 def _next_page(root, anchors, page_url: str) -> str | None:
     listing, current = page_of(page_url)
-    candidates = [(a, href) for a, href, url in anchors if not url and page_of(href) == (listing, current + 1)]
+    # page_of keeps the path but for a trailing /page/N/: a link to another page of this listing holds
+    # the listing's path (a cheap test first; most links on a page fail it)
+    path = urlsplit(listing).path
+    candidates = [(a, href) for a, href, url in anchors
+                  if not url and path in href and page_of(href) == (listing, current + 1)]
     if not candidates:
         candidates = [(a, href) for a, href, url in anchors
                       if not url and href != page_url and ("next" in (a.get("rel") or "").lower().split()

@@ -68,6 +68,8 @@ DEFAULT_DEPTH = 2
 DISCOVERY_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 20, 5, 0
 #: Article requests the frontier keeps in Scrapy's scheduler at least (4 x CONCURRENT_REQUESTS when more).
 FRONTIER_MIN = 64
+#: Page links whose verdict is remembered (menus and sidebars repeat on every listing page); cleared when full.
+LINK_MEMO_SIZE = 20_000
 #: Answers of a guessed location that mean "not here".
 PROBE_MISSING = frozenset({401, 403, 404, 410})
 
@@ -128,6 +130,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         self.written: set[str] = set()                   # record URLs accepted for writing
         self.claimed = 0                                 # articles accepted toward max_articles
         self.failures: Counter[tuple[str, str]] = Counter()
+        self._links: dict[str, tuple[str | None, str | None]] = {}  # href -> (article URL, trap kind)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -160,6 +163,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         """The requests that discover the articles of the site of ``page_url``, starting there."""
         origin = origin_of(page_url)
         self.origins[site_key(origin)] = origin
+        self._links.clear()  # verdicts depend on the origins
         if "sitemap" in self.sources:
             yield scrapy.Request(origin + "/robots.txt", self.parse_robots, errback=self.robots_failed,
                                  priority=DISCOVERY_PRIORITY, meta={"discovery": "sitemap", "discovery_probe": True})
@@ -268,6 +272,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         if key in self.origins and self.origins[key] != origin:
             self.logger.info("using %s for %s (the start page redirects there)", origin, self.origins[key])
             self.origins[key] = origin
+            self._links.clear()
 
     def _next_listing_page(self, response, listing: Listing, hops: int) -> Iterator[scrapy.Request]:
         """The listing's next page, unless this page brought no new article or only older ones."""
@@ -309,9 +314,25 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         return url
 
     def _linked_article(self, href: str) -> str | None:
-        """A link on a page, as an article URL to crawl, or None: it must look like an article."""
-        url = self._article_url(href)
-        return url if url and looks_like_article(url, self.profile) else None
+        """A link on a page, as an article URL to crawl, or None: it must look like an article.
+        Traps are counted at each occurrence, as by :meth:`_article_url`."""
+        verdict = self._links.get(href)
+        if verdict is None:
+            if len(self._links) >= LINK_MEMO_SIZE:
+                self._links.clear()
+            verdict = self._links[href] = self._judge_link(href)
+        url, trap = verdict
+        if trap:
+            self.crawler.stats.inc_value(f"traps/skipped/{trap}")
+        return url
+
+    def _judge_link(self, href: str) -> tuple[str | None, str | None]:
+        url = self._canonical(href)
+        if url is None:
+            return None, None
+        if kind := trap_kind(url):
+            return None, kind
+        return (url if looks_like_article(url, self.profile) else None), None
 
     def _listed_article(self, raw: str, source: str, hint: DateHint) -> Iterator[scrapy.Request]:
         """A URL that a sitemap, feed or the API lists as a post: crawled unless evidence says
