@@ -168,7 +168,7 @@ class JsonlWriterPipeline:
         if self.failed:
             self.stats.inc_value("dropped/output_error")
             raise DropItem(f"not written, the output failed: {self.failed}")
-        record = ordered(ItemAdapter(item).asdict())
+        record = ordered(item if isinstance(item, dict) else ItemAdapter(item).asdict())  # a copy either way
         line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
         path = self.target.path_for(record, self.run_started, self.spider_name)
         try:

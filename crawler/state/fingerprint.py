@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 #: A paragraph saying the article first appeared elsewhere.
 SYNDICATION_NOTE = re.compile(
@@ -19,21 +20,26 @@ SYNDICATION_NOTE = re.compile(
     re.I,
 )
 _URL = re.compile(r"https?://[^\s\"'<>()\[\]]+")
-_SPACE = re.compile(r"\s+")
 
 
 def paragraphs(body: str) -> list[str]:
-    return [p for p in (_SPACE.sub(" ", part).strip() for part in body.split("\n\n")) if p]
+    """The paragraphs of ``body`` (split at blank lines), whitespace collapsed, empty ones dropped."""
+    return [p for p in (" ".join(part.split()) for part in body.split("\n\n")) if p]
 
 
+@lru_cache(maxsize=64)  # the dedupe pipeline and the seen-store both hash each record's body
 def content_hash(body: str) -> str:
     """A 32-hex-digit hash of the article text without syndication notes, whitespace-insensitive."""
-    text = "\n".join(p for p in paragraphs(body) if not SYNDICATION_NOTE.search(p))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    kept = paragraphs(body)
+    if SYNDICATION_NOTE.search(body):  # else no paragraph holds one: a paragraph is a part of the body
+        kept = [p for p in kept if not SYNDICATION_NOTE.search(p)]
+    return hashlib.blake2b("\n".join(kept).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def syndication_note(body: str) -> str | None:
     """The paragraph of ``body`` saying the article first appeared elsewhere, or ``None``."""
+    if not SYNDICATION_NOTE.search(body):
+        return None
     for p in paragraphs(body):
         if SYNDICATION_NOTE.search(p):
             return p
