@@ -4,33 +4,29 @@ Extraction is most of a crawl's CPU time and Scrapy runs every callback on one
 thread. With ``EXTRACTION_WORKERS`` set to a number above 0 (or ``auto``: one
 per CPU but one, at most 4), this downloader middleware sends each article
 page (a response whose request goes to ``parse_article``) to a pool of worker
-processes (also the later parts of multi-page articles) and hands the result to
-the spider in ``response.meta``
+processes (:mod:`crawler.workerpool`; also the later parts of multi-page
+articles) and hands the result to the spider in ``response.meta``
 (:data:`META_KEY`); :meth:`crawler.spiders.base.ArticleSpiderMixin.extract`
 uses it instead of extracting again. Pages in flight stay bounded by
 ``CONCURRENT_REQUESTS``: Scrapy counts a request as active until its response
 has left the middlewares.
 
-When the pool fails (a worker killed by the OOM killer, a result that cannot be
-sent back), the page is extracted in the crawl process instead and the pool is
-started again; ``extract/pool_errors`` counts it. Workers are forked from a
-forkserver that has imported the extraction code once, never from the crawl
-process itself (which runs threads).
+When a worker fails (killed by the OOM killer, an exception, a result that
+cannot be sent back), the page is extracted in the crawl process instead and
+a new worker takes the dead one's place; ``extract/pool_errors`` counts it.
+Workers exit when the crawl process does, even when it is SIGKILLed.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import multiprocessing
 import os
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
+
+from crawler.workerpool import WorkerPool
 
 logger = logging.getLogger(__name__)
 
@@ -52,32 +48,6 @@ def worker_count(value) -> int:
     if count < 0:
         raise ValueError(f"EXTRACTION_WORKERS must be 0 or more, or 'auto': {value!r}")
     return count
-
-
-def _crawl_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a dead crawl not yet reaped by its parent (Linux)
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
-    except OSError:
-        return True
-
-
-def _watch_crawl(pid: int, interval: float = 1.0) -> None:
-    """Worker initializer: exit when the crawl process is gone (SIGKILL leaves pool workers behind
-    otherwise: they hold their queue's write end and wait forever)."""
-
-    def watch() -> None:
-        while _crawl_alive(pid):
-            time.sleep(interval)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="watch-crawl", daemon=True).start()
 
 
 def content_type_of(response) -> str | None:
@@ -115,7 +85,7 @@ class ExtractionPoolMiddleware:
         self.stats = crawler.stats
         self.workers = workers
         self.extra_dir = crawler.settings.get("EXTRA_PROFILES_DIR")
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool | None = None
         crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     @classmethod
@@ -125,12 +95,10 @@ class ExtractionPoolMiddleware:
             raise NotConfigured("EXTRACTION_WORKERS is 0: extraction runs in the crawl process")
         return cls(crawler, workers)
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> WorkerPool:
         if self.pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["crawler.extraction", "crawler.extraction.profiles"])
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_watch_crawl,
-                                            initargs=(os.getpid(),))
+            self.pool = WorkerPool(extract_page, self.workers,
+                                   preload=["crawler.extraction", "crawler.extraction.profiles", __name__])
             logger.info("extracting articles in %d worker process(es)", self.workers)
         return self.pool
 
@@ -139,25 +107,18 @@ class ExtractionPoolMiddleware:
         if kwargs is None:
             return response
         try:
-            future = self._pool().submit(extract_page, response.body, response.url, content_type_of(response),
-                                         self.extra_dir, kwargs)
-            result = await asyncio.wrap_future(future)
-        except Exception as exc:  # noqa: BLE001 (BrokenProcessPool, a result that cannot be pickled, ...)
-            # the crawl goes on: the spider extracts this page itself; the next page gets a new pool
+            result = await self._pool().call(response.body, response.url, content_type_of(response),
+                                             self.extra_dir, kwargs)
+        except Exception as exc:  # noqa: BLE001 (WorkerError, a worker that cannot start: fork fails, no fds)
+            # the crawl goes on: the spider extracts this page itself; the next page gets a new worker
             self.stats.inc_value("extract/pool_errors")
-            logger.warning("extraction worker failed on %s (%r); extracting in the crawl process", response.url, exc)
-            self._discard_pool()
+            logger.warning("extraction worker failed on %s (%s); extracting in the crawl process", response.url, exc)
             return response
         self.stats.inc_value("extract/in_workers")
         request.meta[META_KEY] = (kwargs, result)
         return response
 
-    def _discard_pool(self) -> None:
-        pool, self.pool = self.pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
     def close(self, spider=None) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.close()
             self.pool = None
