@@ -46,6 +46,21 @@ def test_sqlite_store_round_trip_and_persistence(tmp_path):
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_sqlite_store_asks_the_database_once_about_an_absent_url(tmp_path, monkeypatch):
+    monkeypatch.setattr("crawler.state.sqlite_store.ABSENT_MEMO_SIZE", 3)
+    store = SqliteSeenStore(tmp_path / "seen.sqlite3")
+    queries = []
+    store._db.set_trace_callback(queries.append)
+    assert store.seen(URL) is None and store.seen(URL) is None
+    assert len(queries) == 1  # the second answer comes from memory
+    store.mark(URL, "h1", None)
+    assert store.seen(URL).hash == "h1"  # marking ends the memory of its absence
+    for i in range(5):  # the memory is bounded: full, it starts over
+        store.seen(f"{URL}{i}/")
+    assert len(store._absent) <= 3
+    store.close()
+
+
 def test_store_choice_follows_the_settings(tmp_path):
     assert open_store(Settings({})) is None
     store = open_store(Settings({"JSONL_OUTPUT": str(tmp_path / "out.jsonl")}))

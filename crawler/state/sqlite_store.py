@@ -4,6 +4,9 @@ Write-ahead logging with ``synchronous=NORMAL`` makes every :meth:`mark`
 durable against a crash of the process (a killed crawl) at the cost of one
 WAL append, with no fsync per article. Meant for one crawl process at a time;
 crawls on several hosts share a :class:`~crawler.state.redis_store.RedisSeenStore`.
+As the only writer, the store remembers the URLs it was asked about and does
+not hold, until it marks them: a crawl asks twice per article (before the
+download and in the dedupe pipeline), and the second answer is then free.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ CREATE INDEX IF NOT EXISTS seen_hash ON seen (hash, written_at);
 """
 
 
+#: URLs remembered as absent at most (then forgotten, and asked again).
+ABSENT_MEMO_SIZE = 100_000
+
+
 class SqliteSeenStore(SeenStore):
     """A :class:`SeenStore` in the SQLite database at ``path`` (created with its directory)."""
 
@@ -36,14 +43,21 @@ class SqliteSeenStore(SeenStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._absent: set[str] = set()
 
     def seen(self, url: str) -> Entry | None:
+        if url in self._absent:
+            return None
         row = self._db.execute("SELECT hash, modified, written_at FROM seen WHERE url = ?", (url,)).fetchone()
         if row is None:
+            if len(self._absent) >= ABSENT_MEMO_SIZE:
+                self._absent.clear()
+            self._absent.add(url)
             return None
         return Entry(hash=row[0], modified=parse_time(row[1]), written_at=parse_time(row[2]))
 
     def mark(self, url: str, hash: str, modified: datetime | None) -> None:
+        self._absent.discard(url)
         self._db.execute(
             "INSERT INTO seen (url, hash, modified, written_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (url) DO UPDATE SET hash = excluded.hash, modified = excluded.modified, "
