@@ -79,6 +79,7 @@ EXTENSIONS = {
     "crawler.extensions.politeness.SitePoliteness": -100,
     # Spidermon monitors at spider close (crawler/monitoring); before RunSummary (500), which writes their result.
     "spidermon.contrib.scrapy.extensions.Spidermon": 400,
+    "crawler.extensions.loglevel.ScrapyLogLevel": 0,  # per-page debug messages not built at INFO
 }
 
 # Output: UTF-8 JSON lines, keys in the record's contract order; the dedupe
