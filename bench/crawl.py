@@ -8,10 +8,13 @@ and writes them as JSONL, once per ``--workers`` value (``EXTRACTION_WORKERS``:
 0 extracts in the crawl process, N in N worker processes). Prints pages/second,
 articles, wall time and peak RSS (of the crawl process; with workers also the
 sampled peak of the crawl and its workers together) of each, and the ratio; ``--write`` records the table in
-bench/RESULTS.md.
+bench/RESULTS.md. With ``--rounds N`` the runs are repeated N times, each round
+the bare spider then ours back to back; the table gives the median and every
+round's pages/s, and the median (and range) of the rounds' ratios, since a
+shared machine's speed drifts between runs.
 
     python bench/crawl.py --articles 20000
-    python bench/crawl.py --articles 2000 --articles 20000 --workers 0 --workers 1 --write
+    python bench/crawl.py --articles 2000 --articles 20000 --workers 0 --workers 1 --rounds 3 --write
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -101,39 +105,53 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
             "tree_peak_mib": tree_peak / 1024}
 
 
-def measure(n: int, workers: list[int]) -> dict:
+def measure(n: int, workers: list[int], rounds: int = 1) -> dict:
+    """``rounds`` rounds, each the bare spider then ours per worker setting, back to back, so that a
+    ratio compares runs made under the same load of a shared machine."""
     ready, stop = Queue(), Event()
     server = Process(target=_serve, args=(n, ready, stop), daemon=True)
     server.start()
     base, urls = ready.get(timeout=120)
+    bare_runs, our_runs = [], {w: [] for w in workers}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             url_file = Path(tmp) / "urls.txt"
             url_file.write_text("\n".join(urls), encoding="utf-8")
-            # outside the project (no scrapy.cfg): plain Scrapy settings, none of our middlewares or pipelines
-            bare = _run([sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
-                         "-a", f"urls_file={url_file}", *COMMON], cwd=Path(tmp))
-            ours, written = {}, {}
-            for w in workers:
-                out = Path(tmp) / f"out-{w}.jsonl"
-                ours[w] = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
+            for _ in range(rounds):
+                # outside the project (no scrapy.cfg): plain Scrapy settings, none of our middlewares or pipelines
+                bare_runs.append(_run([sys.executable, "-m", "scrapy", "runspider",
+                                       str(REPO / "bench" / "bare_spider.py"), "-a", f"urls_file={url_file}",
+                                       *COMMON], cwd=Path(tmp)))
+                for w in workers:
+                    out = Path(tmp) / f"out-{w}.jsonl"
+                    out.unlink(missing_ok=True)
+                    for state in Path(tmp).glob(f"out-{w}.jsonl.*"):  # its seen-store: each round starts afresh
+                        shutil.rmtree(state) if state.is_dir() else state.unlink()
+                    run = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
                                 "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"], tree=w > 0)
-                written[w] = len(out.read_bytes().splitlines()) if out.exists() else 0
+                    run["written"] = len(out.read_bytes().splitlines()) if out.exists() else 0
+                    our_runs[w].append(run)
     finally:
         stop.set()
         server.join(10)
-    def figures(r: dict) -> dict:
-        pages = r["stats"].get("response_received_count", 0)
-        return {"pages": pages, "wall_s": round(r["wall"], 1), "pages_per_s": round(pages / r["wall"], 1),
-                "rss_mib": round(r["rss_mib"], 1), "rc": r["rc"]}
 
-    row = {"articles": n, "bare": figures(bare), "ours": {}}
-    for w, r in ours.items():
-        row["ours"][w] = {**figures(r), "articles_written": written[w],
-                          "ratio": round(r["stats"].get("response_received_count", 0) / r["wall"]
-                                         / max(row["bare"]["pages_per_s"], 1e-9), 2)}
+    def pps(r: dict) -> float:
+        return r["stats"].get("response_received_count", 0) / r["wall"]
+
+    def figures(runs: list[dict]) -> dict:
+        middle = sorted(runs, key=pps)[len(runs) // 2]  # the median run by pages/s
+        return {"pages": middle["stats"].get("response_received_count", 0), "wall_s": round(middle["wall"], 1),
+                "pages_per_s": round(pps(middle), 1), "pages_per_s_all": [round(pps(r), 1) for r in runs],
+                "rss_mib": round(max(r["rss_mib"] for r in runs), 1), "rc": [r["rc"] for r in runs]}
+
+    row = {"articles": n, "rounds": rounds, "bare": figures(bare_runs), "ours": {}}
+    for w, runs in our_runs.items():
+        ratios = sorted(pps(r) / max(pps(b), 1e-9) for r, b in zip(runs, bare_runs))
+        row["ours"][w] = {**figures(runs), "articles_written": min(r["written"] for r in runs),
+                          "ratio": round(ratios[len(ratios) // 2], 2),
+                          "ratio_range": [round(ratios[0], 2), round(ratios[-1], 2)]}
         if w:  # the crawl with its forkserver and workers, sampled every second
-            row["ours"][w]["tree_rss_mib"] = round(r["tree_peak_mib"], 1)
+            row["ours"][w]["tree_rss_mib"] = round(max(r["tree_peak_mib"] for r in runs), 1)
     return row
 
 
@@ -142,13 +160,20 @@ def table(rows: list[dict]) -> str:
            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         out.append(f"| {r['articles']} | bare (download only) | {r['bare']['pages']} | - | {r['bare']['wall_s']} | "
-                   f"{r['bare']['pages_per_s']} | {r['bare']['rss_mib']} | |")
+                   f"{_spread(r['bare'])} | {r['bare']['rss_mib']} | |")
         for w, o in r["ours"].items():
             how = "extraction in the crawl process" if not w else f"`EXTRACTION_WORKERS={w}`"
             rss = f"{o['rss_mib']}" + (f" ({o['tree_rss_mib']} with workers)" if "tree_rss_mib" in o else "")
+            ratio = f"{o['ratio']}" + (f" ({o['ratio_range'][0]}-{o['ratio_range'][1]})" if r["rounds"] > 1 else "")
             out.append(f"| {r['articles']} | ours (`site`: discover, extract, write; {how}) | {o['pages']} | "
-                       f"{o['articles_written']} | {o['wall_s']} | {o['pages_per_s']} | {rss} | {o['ratio']} |")
+                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {rss} | {ratio} |")
     return "\n".join(out)
+
+
+def _spread(figures: dict) -> str:
+    """The median pages/s, and every round's when there were several."""
+    runs = figures["pages_per_s_all"]
+    return f"{figures['pages_per_s']}" + (f" ({', '.join(str(x) for x in runs)})" if len(runs) > 1 else "")
 
 
 def write_results(text: str, command: str) -> None:
@@ -164,18 +189,22 @@ def main() -> None:
     ap.add_argument("--articles", type=int, action="append", help="articles on the fake site (repeatable)")
     ap.add_argument("--workers", type=int, action="append",
                     help="EXTRACTION_WORKERS for our crawl (repeatable; default: 0 and 1)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="rounds of bare-then-ours runs; medians are reported, each round's ratio pairs runs "
+                         "made back to back (default 1)")
     ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
     args = ap.parse_args()
     rows = []
     workers = args.workers or [0, 1]
     for n in args.articles or [20000]:
-        rows.append(measure(n, workers))
+        rows.append(measure(n, workers, args.rounds))
         print(json.dumps(rows[-1]), file=sys.stderr)
     text = table(rows)
     print(text)
     if args.write:
         write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000])
-                      + "".join(f" --workers {w}" for w in workers) + " --write")
+                      + "".join(f" --workers {w}" for w in workers)
+                      + (f" --rounds {args.rounds}" if args.rounds > 1 else "") + " --write")
 
 
 if __name__ == "__main__":
