@@ -163,7 +163,11 @@ class WorkerPool:
         return False
 
     def _stop_workers(self, timeout: float = 5.0) -> None:
-        for worker in self.workers:  # the worker reads end-of-file and exits
+        for worker in self.workers:
+            try:  # the worker reads end-of-file and exits: now, not when the loop runs next (close() is
+                worker.sock.shutdown(socket.SHUT_RDWR)  # called from loop callbacks that then wait for it)
+            except OSError:
+                pass
             try:
                 worker.link.transport.close()
             except RuntimeError:  # its loop is closed already

@@ -30,7 +30,7 @@ def _unpicklable():
 
 def _gone(pid: int, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         try:
             os.kill(pid, 0)
             with open(f"/proc/{pid}/stat", "rb") as stat:  # a zombie is gone too
@@ -38,8 +38,9 @@ def _gone(pid: int, timeout: float = 10.0) -> bool:
                     return True
         except (ProcessLookupError, FileNotFoundError):
             return True
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -117,6 +118,19 @@ def test_workers_ignore_ctrl_c_and_exit_when_the_pool_closes(pool):
     assert asyncio.run(pool.call("still here"))[0] == "still here"
     pool.close()
     assert all(_gone(pid) for pid in pids)
+
+
+def test_closing_inside_the_running_loop_stops_the_workers_at_once(pool):
+    async def scenario():
+        await asyncio.gather(pool.call(1), pool.call(2))
+        pids = pool.pids
+        start = time.monotonic()
+        pool.close()  # as from a spider_closed handler: the loop does not run until close() returns
+        return pids, time.monotonic() - start
+
+    pids, took = asyncio.run(scenario())
+    assert all(_gone(pid, timeout=0) for pid in pids)
+    assert took < 2
 
 
 def test_a_pool_needs_a_worker():
