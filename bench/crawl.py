@@ -6,7 +6,8 @@ that only downloads the N article URLs, (2) our ``site`` spider, which
 discovers the same articles itself (robots, sitemaps, feeds, listings), extracts
 and writes them as JSONL, once per ``--workers`` value (``EXTRACTION_WORKERS``:
 0 extracts in the crawl process, N in N worker processes). Prints pages/second,
-articles, wall time and peak RSS (of the crawl process; with workers also the
+articles, wall time, CPU milliseconds per page (of the crawl process, and of its
+workers) and peak RSS (of the crawl process; with workers also the
 sampled peak of the crawl and its workers together) of each, and the ratio; ``--write`` records the table in
 bench/RESULTS.md. With ``--rounds N`` the runs are repeated N times, each round
 the bare spider then ours back to back; the table gives the median and every
@@ -51,42 +52,52 @@ def _serve(n: int, ready: Queue, stop: Event) -> None:
         stop.wait()
 
 
-def _tree_rss_kib(root: int) -> int:
-    """RSS of a process and all its descendants (the crawl and its extraction workers), from /proc."""
-    parents, rss = {}, {}
+def _descendants(root: int) -> tuple[int, dict[int, float]]:
+    """RSS (KiB) of a process and all its descendants (the crawl, its forkserver and extraction workers),
+    and the CPU seconds used so far by each descendant, from /proc."""
+    parents, rss, cpu = {}, {}, {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
-        except OSError:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total = 0
+        pid = int(entry.name)
+        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+        cpu[pid] = (int(stat[11]) + int(stat[12])) / tick  # utime + stime
+    total, below = 0, {}
     for pid in rss:
         p = pid
         while p and p != root:
             p = parents.get(p, 0)
         if p == root:
             total += rss[pid]
-    return total
+            if pid != root:
+                below[pid] = cpu[pid]
+    return total, below
 
 
 def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
-    """Run a crawl process; wall seconds, its peak RSS (MiB), with ``tree`` the sampled peak of it and its
-    descendants (extraction workers), and its final stats."""
+    """Run a crawl process; wall seconds, its peak RSS (MiB), CPU seconds (its own, and with ``tree`` those
+    of its descendants: the extraction workers), the sampled peak RSS of it and its descendants, and its
+    final stats."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err_file:  # a pipe would fill up and stall a chatty crawl
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file, text=True)
-        tree_peak = 0
+        tree_peak, below = 0, {}
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if tree:  # only for crawls with worker processes: the walk of /proc costs CPU too
-                tree_peak = max(tree_peak, _tree_rss_kib(proc.pid))
+                rss, cpu = _descendants(proc.pid)
+                tree_peak = max(tree_peak, rss)
+                below.update(cpu)  # the last reading of each (the final second of a worker is missed)
             time.sleep(1.0 if tree else 0.05)
         wall = time.perf_counter() - t0
         err_file.seek(0)
@@ -101,7 +112,10 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
                 key, value = line[1:].split("':", 1)
                 value = value.strip()
                 stats[key] = int(value) if value.isdigit() else value
+    total_cpu = usage.ru_utime + usage.ru_stime  # with its reaped descendants
+    workers_cpu = sum(below.values())
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode,
+            "cpu_s": total_cpu - workers_cpu, "workers_cpu_s": workers_cpu,
             "tree_peak_mib": tree_peak / 1024}
 
 
@@ -140,7 +154,10 @@ def measure(n: int, workers: list[int], rounds: int = 1) -> dict:
 
     def figures(runs: list[dict]) -> dict:
         middle = sorted(runs, key=pps)[len(runs) // 2]  # the median run by pages/s
+        pages = max(middle["stats"].get("response_received_count", 0), 1)
         return {"pages": middle["stats"].get("response_received_count", 0), "wall_s": round(middle["wall"], 1),
+                "cpu_ms_per_page": round(1000 * middle["cpu_s"] / pages, 2),
+                "workers_cpu_ms_per_page": round(1000 * middle["workers_cpu_s"] / pages, 2),
                 "pages_per_s": round(pps(middle), 1), "pages_per_s_all": [round(pps(r), 1) for r in runs],
                 "rss_mib": round(max(r["rss_mib"] for r in runs), 1), "rc": [r["rc"] for r in runs]}
 
@@ -156,17 +173,20 @@ def measure(n: int, workers: list[int], rounds: int = 1) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    out = ["| articles on site | spider | pages | articles written | wall s | pages/s | peak RSS MiB | ours/bare pages/s |",
-           "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = ["| articles on site | spider | pages | articles written | wall s | pages/s | CPU ms/page: crawl process (+ workers) "
+           "| peak RSS MiB | ours/bare pages/s |",
+           "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
-        out.append(f"| {r['articles']} | bare (download only) | {r['bare']['pages']} | - | {r['bare']['wall_s']} | "
-                   f"{_spread(r['bare'])} | {r['bare']['rss_mib']} | |")
+        b = r["bare"]
+        out.append(f"| {r['articles']} | bare (download only) | {b['pages']} | - | {b['wall_s']} | "
+                   f"{_spread(b)} | {b['cpu_ms_per_page']} | {b['rss_mib']} | |")
         for w, o in r["ours"].items():
             how = "extraction in the crawl process" if not w else f"`EXTRACTION_WORKERS={w}`"
             rss = f"{o['rss_mib']}" + (f" ({o['tree_rss_mib']} with workers)" if "tree_rss_mib" in o else "")
+            cpu = f"{o['cpu_ms_per_page']}" + (f" (+ {o['workers_cpu_ms_per_page']})" if w else "")
             ratio = f"{o['ratio']}" + (f" ({o['ratio_range'][0]}-{o['ratio_range'][1]})" if r["rounds"] > 1 else "")
             out.append(f"| {r['articles']} | ours (`site`: discover, extract, write; {how}) | {o['pages']} | "
-                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {rss} | {ratio} |")
+                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {cpu} | {rss} | {ratio} |")
     return "\n".join(out)
 
 
