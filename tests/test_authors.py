@@ -266,3 +266,34 @@ def test_desk_and_humas_are_institutions(raw):
 def test_a_weekday_is_no_person(text):
     # the weekday names are the date layer's (dates.WEEKDAY_NAMES): English and every Jum'at spelling too
     assert not looks_like_person(text)
+
+
+# ------------------------------------------------------------ repeated bylines
+
+def test_a_repeated_byline_is_parsed_alike_and_its_result_is_the_callers_own():
+    first = parse_byline("Penulis: Rizal Fauzi, Dewi Rohman | Editor: Dwi Hasan", MATA_PUBLIK)
+    first.authors.append("Someone Else")
+    first.institutions.append("Redaksi")
+    again = parse_byline("Penulis: Rizal Fauzi, Dewi Rohman | Editor: Dwi Hasan", MATA_PUBLIK)
+    assert again == _b(["Rizal Fauzi", "Dewi Rohman"], editor="Dwi Hasan")
+    assert parse_byline("Mata Publik", list(MATA_PUBLIK)) == _b(institutions=["Mata Publik"])  # names as a list
+
+
+# ----------------------------------------------- byline: the page's short text nodes
+
+def test_short_texts_are_the_text_nodes_xpath_measured():
+    from lxml import etree
+
+    from crawler.extraction.byline import _short_texts
+    from crawler.extraction.document import parse_html
+
+    near_limit = "x" * 397
+    root = parse_html(
+        "<html><body><p>ab</p><p> a b </p><p>\n\t ab \r\n</p><p>\xa0ab</p><p>a\u200bb</p>"
+        f"<p>{near_limit}</p><p>{near_limit}xy</p><p>{near_limit}xyz</p><p>  {near_limit}  </p>"
+        "<div>Penulis:<script>x</script> Budi<b>Editor</b>: Ani</div><p>   </p></body></html>")
+    etree.strip_elements(root, "script", with_tail=False)  # leaves two text nodes side by side
+    xpath = etree.XPath("//text()[string-length(normalize-space(.)) > 2 and string-length(.) < 400]")
+    expected = [(t.getparent(), t.is_tail, str(t)) for t in xpath(root)]
+    assert [(t.getparent(), t.is_tail, str(t)) for t in _short_texts(root)] == expected
+    assert "Penulis:" in [str(t) for t in _short_texts(root)]

@@ -109,6 +109,11 @@ def test_wordpress_plain_permalink_pages():
         ("2", True), ("<b>Selanjutnya</b> »", True), ("\xa0Next\xa0", True), ("Halaman 3", True),
         ("Next" + "\xa0" * 30, False),  # short to the eye, 34 characters to XPath's normalize-space
         ("Berita lainnya", False), ("", False), ("12345", False),
+        # indented markup: white space around and between the words
+        ("\n\t\t2\n\t", True), ("\n    <span>Halaman</span>\n\t 3\n  ", True), ("Next\t\u00bb", True),
+        ("\n\t\t1 2\n", False), ("\n\t\tBerita\n\t", False), ("\n" + " " * 40 + "2", True),
+        ("2" + "\u3000" * 30, False), ("<b>2</b>" + " " * 30, True),
+        ("sela\u200bnjutnya", True), ("\u200b2", True),  # zero-width characters, which normalize_space drops
     ],
 )
 def test_next_links_read_the_link_text_as_the_xpath_filter_did(text, found):

@@ -152,3 +152,21 @@ def test_profile_selector_with_child_combinator():
     html = f"""<html><head><meta property="og:title" content="Judul Lain Sama Sekali"></head><body>
     <h1>Hukum</h1><header class="kepala"><h1>{HEADLINE}</h1></header></body></html>"""
     assert _title(html, extra=("header.kepala > h1",)) == (HEADLINE, ("h1", None))
+
+
+def test_title_tag_is_the_first_title_element_in_document_order():
+    # an inline <svg><title> in the body comes after the head's; a page without <head> has its title in the body
+    html = """<html><head><title>Harga Cabai Rawit di Pasar Baru Naik Dua Kali Lipat - Mata Publik</title></head>
+    <body><svg><title>Ikon Cari</title></svg><p>Isi berita.</p></body></html>"""
+    assert _title(html) == ("Harga Cabai Rawit di Pasar Baru Naik Dua Kali Lipat", None)
+    html = """<html><body><p>Isi berita.</p><title>Banjir Rendam Astambul | kalselterkini.com</title>
+    <title>Judul Kedua</title></body></html>"""
+    assert _title(html, "", ())[0] == "Banjir Rendam Astambul"
+
+
+def test_weak_heading_compared_with_every_metadata_title_without_its_site_name():
+    headings = "".join(f"<h2>Berita Lain Nomor {i}</h2>" for i in range(10))
+    html = f"""<html><head><title>Beranda - Mata Publik</title>
+    <meta property="og:title" content="Mata Publik | {HEADLINE}"></head><body><h1>Hukum</h1>{headings}
+    <h3 class="judul">{HEADLINE}</h3><p>Isi berita.</p></body></html>"""
+    assert _title(html) == (HEADLINE, ("h3", "judul"))

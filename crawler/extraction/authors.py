@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import WEEKDAY_RE
 from .document import normalize_space
 from .patterns import AUTHOR_LABELS, EDITOR_LABELS, SOURCE_LABELS
 
 _LABEL = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]?\s*", re.I)
-_LABEL_REQUIRED_COLON = re.compile(rf"^\s*{AUTHOR_LABELS}\s*[:\-–—]\s*", re.I)
 _EDITOR = re.compile(rf"\b{EDITOR_LABELS}\s*[:\-–—]\s*(?P<name>[^|\n]+)", re.I)
 _SEGMENT = re.compile(r"\s*(?:\||\u2022|·|/{2}|\n)\s*")
 _SITE_TOKEN = re.compile(r"(?:\.(?:com|co\.id|id|net|org|news|info|tv)\b|^detik\w*$|^(?:antara|kompas|tribun|okezone|liputan6|suara|tempo|viva|merdeka|republika|jawapos|radar)\w*)", re.I)
@@ -39,6 +39,12 @@ _DEGREE = re.compile(r"^(?:[SMD]\.?\s?[A-Za-z]{0,4}(?:\.[A-Za-z]{1,4})*\.?|Dr\.?
 _EDITOR_NO_COLON = re.compile(rf"^(?i:{EDITOR_LABELS})\s+(?P<name>[A-Z][\w.'’ ]{{2,50}})$")
 _PARENTHETICAL = re.compile(r"\s*\([^)]{1,60}\)\s*$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’`\- ]*$", re.U)
+_SITE_SUFFIX = re.compile(r"^(?P<name>.+?)\s*[-–—|,/]\s*(?P<tail>[^-–—|,/]+)$")
+_SUFFIX_SEPARATOR = re.compile(r"[-–—|,/]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_LAPORAN_WARTAWAN = re.compile(r"^laporan wartawan\s+\S+\s*,?\s*", re.I)
+_TRAILING_WEEKDAY = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", re.I)
+_LEADING_BY = re.compile(r"^(?:oleh|by)\s+", re.I)
 
 
 @dataclass
@@ -72,7 +78,8 @@ def looks_like_person(name: str) -> bool:
 
 def _strip_site_suffix(text: str, site_names: tuple[str, ...] = ()) -> str:
     """``Name - SITE`` / ``Name, SITE`` -> ``Name`` when the tail is a site token or the outlet's name."""
-    m = re.match(r"^(?P<name>.+?)\s*[-–—|,/]\s*(?P<tail>[^-–—|,/]+)$", text)
+    # (most names hold no separator: one scan for it spares the pattern's backtracking over them)
+    m = _SITE_SUFFIX.match(text) if _SUFFIX_SEPARATOR.search(text) else None
     if m:
         tail = m.group("tail").strip()
         if (_SITE_TOKEN.search(tail.replace(" ", "")) or (tail.isupper() and "." in tail) or _DATEISH.search(tail)
@@ -82,8 +89,15 @@ def _strip_site_suffix(text: str, site_names: tuple[str, ...] = ()) -> str:
 
 
 def _same_name(a: str, names: tuple[str, ...]) -> bool:
-    key = re.sub(r"[^a-z0-9]", "", a.lower())
-    return bool(key) and any(key == re.sub(r"[^a-z0-9]", "", n.lower()) for n in names if n)
+    key = _NON_ALNUM.sub("", a.lower())
+    return bool(key) and key in _name_keys(names)
+
+
+@lru_cache(maxsize=256)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The outlet's names as :func:`_same_name` compares them: made once, not for each name
+    compared (the names are a page's site names, the same on every page of a site)."""
+    return frozenset(_NON_ALNUM.sub("", n.lower()) for n in names if n)
 
 
 def _split_people(text: str) -> list[str]:
@@ -100,10 +114,18 @@ def _split_people(text: str) -> list[str]:
 
 def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
     """Parse one byline string (visible text or metadata) into persons, institutions and editor."""
+    authors, institutions, editor = _parse_byline(raw or "", tuple(site_names))
+    return Byline(list(authors), list(institutions), editor)
+
+
+# A site's pages repeat the same few credit lines (``Editor: X``, its reporters' names): parsed once.
+@lru_cache(maxsize=1024)
+def _parse_byline(raw: str, site_names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """:func:`parse_byline`'s result as (authors, institutions, editor), immutable for the cache."""
     result = Byline()
-    text = "\n".join(filter(None, (normalize_space(line) for line in (raw or "").splitlines())))
+    text = "\n".join(filter(None, (normalize_space(line) for line in raw.splitlines())))
     if not text or "://" in text or text.lower().startswith("www."):
-        return result  # an author URL, not a byline
+        return (), (), None  # an author URL, not a byline
     m = _EDITOR.search(text)
     if m:
         editor = _clean_name(_strip_site_suffix(_cut_at_date(m.group("name")), site_names))
@@ -122,9 +144,8 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
         source_credit = bool(_SOURCE.match(segment))
         if source_credit:
             segment = _SOURCE.sub("", segment, count=1)
-        had_label = bool(_LABEL_REQUIRED_COLON.match(segment)) or bool(re.match(r"^(?:oleh|by)\s", segment, re.I))
-        segment = _LABEL.sub("", segment, count=1) if had_label or _LABEL.match(segment) else segment
-        segment = re.sub(r"^laporan wartawan\s+\S+\s*,?\s*", "", segment, flags=re.I)
+        segment = _LABEL.sub("", segment, count=1)  # "Penulis:", "Oleh", "By"
+        segment = _LAPORAN_WARTAWAN.sub("", segment)
         segment = _ROLE_PREFIX.sub("", segment)
         segment = _strip_site_suffix(_cut_at_date(_strip_site_suffix(segment, site_names)), site_names)
         segment = _PARENTHETICAL.sub("", segment)  # "Andi Saputra (Antara)", "Hasan Basri (HB)"
@@ -137,7 +158,7 @@ def parse_byline(raw: str, site_names: tuple[str, ...] = ()) -> Byline:
             elif looks_like_person(name):
                 if name not in result.authors:
                     result.authors.append(name)
-    return result
+    return tuple(result.authors), tuple(result.institutions), result.editor
 
 
 def _cut_at_date(text: str) -> str:
@@ -146,12 +167,12 @@ def _cut_at_date(text: str) -> str:
     if not d:
         return text
     text = text[: d.start()].strip(" ,-–—|")
-    return re.sub(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", "", text, flags=re.I).strip(" ,-–—")
+    return _TRAILING_WEEKDAY.sub("", text).strip(" ,-–—")
 
 
 def _clean_name(name: str) -> str:
     name = normalize_space(name).strip(" .,:;-–—|()[]")
-    name = re.sub(r"^(?:oleh|by)\s+", "", name, flags=re.I)
+    name = _LEADING_BY.sub("", name)
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name

@@ -35,7 +35,13 @@ def _query_page(query: str) -> int | None:
                 return None  # a bare ?p=ID is a post, not a page
             return int(value) if value.isdigit() else None
     return None
-_NEXT_TEXT = re.compile(r"^(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
+
+
+#: A link text that reads as a page number or "next". It answers alike for a text and its
+#: normalize_space: white space is only allowed where the pattern takes any run of it (before the
+#: words, in ``\s*`` and ``\W*``). ``\s*+`` is possessive: no word starts with white space, so
+#: retrying the words after each shorter run of it (the indentation of raw link texts) is pointless.
+_NEXT_TEXT = re.compile(r"^\s*+(?:halaman\s*\d+|\d{1,2}|selanjutnya|berikutnya|next|lanjut|›|»|>)\W*$", re.I)
 
 
 _XML_SPACE = re.compile(r"[ \t\n\r]+")
@@ -55,7 +61,10 @@ def _next_links(root) -> list:
                 raw = string_value(a)
             except ValueError:  # (as text_of: an unreadable node has no text)
                 continue
-            if _NEXT_TEXT.match(normalize_space(raw)) and 0 < len(_XML_SPACE.sub(" ", raw).strip(" ")) < 25:
+            # (an ASCII text is read as it is: only non-ASCII text can hold the zero-width
+            # characters normalize_space drops, which the pattern does not skip)
+            if (_NEXT_TEXT.match(raw if raw.isascii() else normalize_space(raw))
+                    and 0 < len(_XML_SPACE.sub(" ", raw).strip(" ")) < 25):
                 out.append(a)
     return out
 

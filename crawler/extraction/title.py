@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .document import Document, normalize_space, text_of
 from .patterns import TITLE_SELECTORS, WEAK_TITLE_SELECTORS
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.U)
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+|\s*\|\s*")
+# The first <title> below the root, as root.find(".//title") but without its cost: lxml's find and
+# iter(tag) look ahead for a second match, walking the whole tree; libxml2 stops at the first here.
+_FIRST_TITLE = etree.XPath("descendant::title[1]")
 
 
 def words(text: str) -> list[str]:
@@ -24,7 +29,11 @@ def words(text: str) -> list[str]:
 
 def agreement(a: str, b: str) -> float:
     """Shared words over the longer text's words (0..1)."""
-    wa, wb = set(words(a)), set(words(b))
+    return _word_agreement(set(words(a)), set(words(b)))
+
+
+def _word_agreement(wa: set[str], wb: set[str]) -> float:
+    """:func:`agreement` of two texts' word sets."""
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / max(len(wa), len(wb))
@@ -70,10 +79,12 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
                   site_names: tuple[str, ...] = (), host: str = "") -> tuple[str | None, object]:
     """The headline and the element it was read from (``None`` for metadata)."""
     meta_titles = [t for t in (doc.meta_first("og:title"), sd.headline, doc.meta_first("twitter:title")) if t]
-    title_tag = doc.root.find(".//title")
-    tag_text = text_of(title_tag) if title_tag is not None else ""
+    title_tags = _FIRST_TITLE(doc.root)
+    tag_text = text_of(title_tags[0]) if title_tags else ""
     if tag_text:
         meta_titles.append(tag_text)
+    bare_titles = None  # the metadata titles without the site's name (for weak candidates and the fallback)
+    bare_words: list[set[str]] = []
     seen = set()
     selectors = (*extra_selectors, *TITLE_SELECTORS, *WEAK_TITLE_SELECTORS)
     for sel in selectors:
@@ -90,7 +101,11 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
             if extra_selectors and sel in extra_selectors:
                 return text, el
             if weak:
-                if any(agreement(text, strip_site_suffix(m, site_names, host)) >= 0.8 for m in meta_titles):
+                if bare_titles is None:  # (once, not per candidate: up to 24 of them)
+                    bare_titles = [strip_site_suffix(m, site_names, host) for m in meta_titles]
+                    bare_words = [set(words(t)) for t in bare_titles]
+                text_words = set(words(text))
+                if any(_word_agreement(text_words, w) >= 0.8 for w in bare_words):
                     return text, el
             elif meta_titles:
                 if any(agreement(text, m) >= 0.5 or (len(text) > 20 and text.lower() in m.lower())
@@ -98,8 +113,8 @@ def extract_title(doc: Document, sd: StructuredData, extra_selectors: tuple[str,
                     return text, el
             elif len(words(text)) >= 3:
                 return text, el
-    for m in meta_titles:
-        cleaned = strip_site_suffix(m, site_names, host)
+    for cleaned in (bare_titles if bare_titles is not None
+                    else (strip_site_suffix(m, site_names, host) for m in meta_titles)):
         if len(cleaned) >= 3:
             return cleaned, None
     return None, None
