@@ -54,7 +54,7 @@ def _serve(n: int, ready: Queue, stop: Event) -> None:
 
 def _descendants(root: int) -> tuple[int, dict[int, float]]:
     """RSS (KiB) of a process and all its descendants (the crawl, its forkserver and extraction workers),
-    and the CPU seconds used so far by each descendant, from /proc."""
+    and the CPU seconds used so far by each of them, from /proc."""
     parents, rss, cpu = {}, {}, {}
     tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
@@ -70,16 +70,15 @@ def _descendants(root: int) -> tuple[int, dict[int, float]]:
         parents[pid] = int(fields.get("PPid", "0").strip() or 0)
         rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
         cpu[pid] = (int(stat[11]) + int(stat[12])) / tick  # utime + stime
-    total, below = 0, {}
+    total, tree_cpu = 0, {}
     for pid in rss:
         p = pid
         while p and p != root:
             p = parents.get(p, 0)
         if p == root:
             total += rss[pid]
-            if pid != root:
-                below[pid] = cpu[pid]
-    return total, below
+            tree_cpu[pid] = cpu[pid]
+    return total, tree_cpu
 
 
 def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
@@ -112,10 +111,15 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
                 key, value = line[1:].split("':", 1)
                 value = value.strip()
                 stats[key] = int(value) if value.isdigit() else value
-    total_cpu = usage.ru_utime + usage.ru_stime  # with its reaped descendants
+    # wait4 counts the crawl process and those of its descendants it reaped; the workers are reaped by
+    # the forkserver, which outlives the crawl: take the larger of the two readings of the crawl's own CPU
+    # (the /proc one misses its last second)
+    own = below.pop(proc.pid, 0.0)
     workers_cpu = sum(below.values())
+    total_cpu = usage.ru_utime + usage.ru_stime
+    crawl_cpu = max(own, total_cpu - workers_cpu) if tree else total_cpu
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode,
-            "cpu_s": total_cpu - workers_cpu, "workers_cpu_s": workers_cpu,
+            "cpu_s": crawl_cpu, "workers_cpu_s": workers_cpu,
             "tree_peak_mib": tree_peak / 1024}
 
 
