@@ -34,8 +34,8 @@ def clean_line(text: str) -> str | None:
 
 def clean_body(text: str) -> str | None:
     """Multi-paragraph text: decoded, lines stripped, at most one blank line between paragraphs."""
-    text = _decode(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+    text = _HSPACE.sub(" ", _decode(text.replace("\r\n", "\n").replace("\r", "\n")))  # (no run spans a line)
+    lines = (line.strip(" ") for line in text.split("\n"))  # the only white space left in a line is " "
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip() or None
 
 
