@@ -8,6 +8,10 @@ crawl process spends no thread, lock or wake-up pipe on a call (a
 :class:`concurrent.futures.ProcessPoolExecutor` runs two threads in the crawl
 process that contend with the reactor for the GIL on every page).
 
+Calls and results are pickled: both ends are this program (the crawl and the
+workers it started), and the socket pair is anonymous, so nothing else can
+write to it -- the trust multiprocessing itself places in its pipes.
+
 Failure model:
 
 * the function raises, or its result cannot be pickled: the call raises
