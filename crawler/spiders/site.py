@@ -68,8 +68,9 @@ DEFAULT_DEPTH = 2
 DISCOVERY_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 20, 5, 0
 #: Article requests the frontier keeps in Scrapy's scheduler at least (4 x CONCURRENT_REQUESTS when more).
 FRONTIER_MIN = 64
-#: Page links whose verdict is remembered (menus and sidebars repeat on every listing page); cleared when full.
-LINK_MEMO_SIZE = 20_000
+#: Page links whose verdict is remembered (menus and sidebars repeat on every listing page); cleared when
+#: full, so that teaser links, each seen once or twice, do not make memory grow with the site.
+LINK_MEMO_SIZE = 2_000
 #: Answers of a guessed location that mean "not here".
 PROBE_MISSING = frozenset({401, 403, 404, 410})
 
