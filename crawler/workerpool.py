@@ -163,7 +163,12 @@ class WorkerPool:
 
     @staticmethod
     def _reap(worker: _Worker) -> bool:
+        """Collect a worker whose socket closed (False: it leaves the pool); one still running after
+        losing its socket can never answer again, and is killed rather than waited for."""
+        if worker.process.is_alive():
+            worker.process.kill()
         worker.process.join(timeout=1)
+        worker.sock.close()
         return False
 
     def _stop_workers(self, timeout: float = 5.0) -> None:

@@ -107,6 +107,20 @@ def test_a_killed_worker_fails_its_calls_and_is_replaced(pool):
     asyncio.run(scenario())
 
 
+def test_a_worker_that_lost_its_socket_but_hangs_is_killed_and_replaced(pool):
+    async def scenario():
+        await asyncio.gather(pool.call(1), pool.call(2))
+        stuck = pool.workers[0]
+        os.kill(stuck.process.pid, signal.SIGSTOP)  # it cannot read end-of-file and exit by itself
+        stuck.link.transport.close()
+        await asyncio.sleep(0.1)  # the loop closes the transport
+        value, pid = await pool.call("after")
+        assert value == "after" and stuck.process.pid not in pool.pids and len(pool.pids) == 2
+        return stuck.process.pid
+
+    assert _gone(asyncio.run(scenario()), timeout=5)
+
+
 def test_workers_ignore_ctrl_c_and_exit_when_the_pool_closes(pool):
     async def scenario():
         await asyncio.gather(pool.call(1), pool.call(2))
