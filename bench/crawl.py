@@ -16,6 +16,7 @@ shared machine's speed drifts between runs.
 
     python bench/crawl.py --articles 20000
     python bench/crawl.py --articles 2000 --articles 20000 --workers 0 --workers 1 --rounds 3 --write
+    python bench/crawl.py --articles 5000 --workers 1 --set CONCURRENT_REQUESTS=64   # a setting, both spiders
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
             "tree_peak_mib": tree_peak / 1024}
 
 
-def measure(n: int, workers: list[int], rounds: int = 1) -> dict:
+def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] = ()) -> dict:
     """``rounds`` rounds, each the bare spider then ours per worker setting, back to back, so that a
     ratio compares runs made under the same load of a shared machine."""
     ready, stop = Queue(), Event()
@@ -139,13 +140,13 @@ def measure(n: int, workers: list[int], rounds: int = 1) -> dict:
                 # outside the project (no scrapy.cfg): plain Scrapy settings, none of our middlewares or pipelines
                 bare_runs.append(_run([sys.executable, "-m", "scrapy", "runspider",
                                        str(REPO / "bench" / "bare_spider.py"), "-a", f"urls_file={url_file}",
-                                       *COMMON], cwd=Path(tmp)))
+                                       *COMMON, *extra], cwd=Path(tmp)))
                 for w in workers:
                     out = Path(tmp) / f"out-{w}.jsonl"
                     out.unlink(missing_ok=True)
                     for state in Path(tmp).glob(f"out-{w}.jsonl.*"):  # its seen-store: each round starts afresh
                         shutil.rmtree(state) if state.is_dir() else state.unlink()
-                    run = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON,
+                    run = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON, *extra,
                                 "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"], tree=w > 0)
                     run["written"] = len(out.read_bytes().splitlines()) if out.exists() else 0
                     our_runs[w].append(run)
@@ -216,19 +217,23 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1,
                     help="rounds of bare-then-ours runs; medians are reported, each round's ratio pairs runs "
                          "made back to back (default 1)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a Scrapy setting for both spiders, e.g. CONCURRENT_REQUESTS=64 (repeatable)")
     ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
     args = ap.parse_args()
+    extra = tuple(arg for setting in args.set for arg in ("-s", setting))
     rows = []
     workers = args.workers or [0, 1]
     for n in args.articles or [20000]:
-        rows.append(measure(n, workers, args.rounds))
+        rows.append(measure(n, workers, args.rounds, extra))
         print(json.dumps(rows[-1]), file=sys.stderr)
     text = table(rows)
     print(text)
     if args.write:
         write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000])
                       + "".join(f" --workers {w}" for w in workers)
-                      + (f" --rounds {args.rounds}" if args.rounds > 1 else "") + " --write")
+                      + (f" --rounds {args.rounds}" if args.rounds > 1 else "")
+                      + "".join(f" --set '{setting}'" for setting in args.set) + " --write")
 
 
 if __name__ == "__main__":
