@@ -304,36 +304,36 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         url = canonicalize(url, self.origins.get(site_key(url)))
         return url if on_site(url, (self.site,), self.subdomains) else None
 
-    def _article_url(self, url: str) -> str | None:
-        """``url`` canonical when it is on the site and no trap (traps are counted), else None."""
+    def _screen(self, url: str) -> tuple[str | None, str | None]:
+        """(``url`` canonical when it is on the site and no trap, else None; the trap's kind, if one)."""
         url = self._canonical(url)
         if url is None:
-            return None
+            return None, None
         if kind := trap_kind(url):
-            self.crawler.stats.inc_value(f"traps/skipped/{kind}")
-            return None
-        return url
+            return None, kind
+        return url, None
 
-    def _linked_article(self, href: str) -> str | None:
-        """A link on a page, as an article URL to crawl, or None: it must look like an article.
-        Traps are counted at each occurrence, as by :meth:`_article_url`."""
-        verdict = self._links.get(href)
-        if verdict is None:
-            if len(self._links) >= LINK_MEMO_SIZE:
-                self._links.clear()
-            verdict = self._links[href] = self._judge_link(href)
+    def _counted(self, verdict: tuple[str | None, str | None]) -> str | None:
+        """The URL of a :meth:`_screen` verdict; a trap is counted at each occurrence."""
         url, trap = verdict
         if trap:
             self.crawler.stats.inc_value(f"traps/skipped/{trap}")
         return url
 
-    def _judge_link(self, href: str) -> tuple[str | None, str | None]:
-        url = self._canonical(href)
-        if url is None:
-            return None, None
-        if kind := trap_kind(url):
-            return None, kind
-        return (url if looks_like_article(url, self.profile) else None), None
+    def _article_url(self, url: str) -> str | None:
+        """``url`` canonical when it is on the site and no trap (traps are counted), else None."""
+        return self._counted(self._screen(url))
+
+    def _linked_article(self, href: str) -> str | None:
+        """A link on a page, as an article URL to crawl, or None: it must look like an article.
+        Verdicts are remembered (see :data:`LINK_MEMO_SIZE`); traps are counted at each occurrence."""
+        verdict = self._links.get(href)
+        if verdict is None:
+            if len(self._links) >= LINK_MEMO_SIZE:
+                self._links.clear()
+            url, trap = self._screen(href)
+            verdict = self._links[href] = (url if url and looks_like_article(url, self.profile) else None, trap)
+        return self._counted(verdict)
 
     def _listed_article(self, raw: str, source: str, hint: DateHint) -> Iterator[scrapy.Request]:
         """A URL that a sitemap, feed or the API lists as a post: crawled unless evidence says
