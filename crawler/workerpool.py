@@ -26,7 +26,6 @@ Failure model:
 from __future__ import annotations
 
 import asyncio
-import logging
 import multiprocessing
 import pickle
 import signal
@@ -34,8 +33,6 @@ import socket
 import struct
 from collections import deque
 from collections.abc import Callable, Sequence
-
-logger = logging.getLogger(__name__)
 
 _HEADER = struct.Struct("!Q")  # the payload's length in bytes
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -152,7 +149,10 @@ class WorkerPool:
             self.loop, self._starting = loop, asyncio.Lock()
         if len(self.workers) < self.size or not all(w.alive for w in self.workers):
             async with self._starting:  # one call starts the missing workers; the others wait for them
-                self.workers = [w for w in self.workers if w.alive or self._reap(w)]
+                for worker in self.workers:
+                    if not worker.alive:  # its socket closed: it can never answer again
+                        self._end(worker, wait=0)
+                self.workers = [w for w in self.workers if w.alive]
                 while len(self.workers) < self.size:
                     self.workers.append(await self._start_worker())
         worker = min(self.workers, key=lambda w: len(w.link.waiting))
@@ -162,14 +162,13 @@ class WorkerPool:
         return value
 
     @staticmethod
-    def _reap(worker: _Worker) -> bool:
-        """Collect a worker whose socket closed (False: it leaves the pool); one still running after
-        losing its socket can never answer again, and is killed rather than waited for."""
+    def _end(worker: _Worker, wait: float) -> None:
+        """Wait up to ``wait`` seconds for a worker to exit, then kill it; release its socket."""
+        worker.process.join(wait)
         if worker.process.is_alive():
             worker.process.kill()
-        worker.process.join(timeout=1)
+            worker.process.join(1)
         worker.sock.close()
-        return False
 
     def _stop_workers(self, timeout: float = 5.0) -> None:
         for worker in self.workers:
@@ -182,10 +181,7 @@ class WorkerPool:
             except RuntimeError:  # its loop is closed already
                 worker.sock.close()
         for worker in self.workers:
-            worker.process.join(timeout)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(1)
+            self._end(worker, timeout)
         self.workers = []
 
     def close(self, timeout: float = 5.0) -> None:
