@@ -1,6 +1,7 @@
 """The Scrapy item that carries one article record through the pipelines."""
 
 import scrapy
+from itemadapter import ItemAdapter
 
 from crawler.extraction.record import FIELDS
 
@@ -17,3 +18,10 @@ class ArticleItem(scrapy.Item):
             if name in record:
                 item[name] = record[name]
         return item
+
+
+def as_dict(item) -> dict:
+    """A new plain dict of an item's fields. Shallow for dicts and Scrapy items, whose values in this
+    project are never items themselves (far cheaper than ``ItemAdapter.asdict()``, which walks every
+    value); other item types go through ItemAdapter."""
+    return dict(item) if isinstance(item, (dict, scrapy.Item)) else ItemAdapter(item).asdict()

@@ -41,10 +41,10 @@ from collections import OrderedDict
 from datetime import datetime
 from pathlib import Path
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.extraction.record import ordered
+from crawler.items import as_dict
 from crawler.state import CrawlState
 
 from .output import OutputTarget
@@ -168,7 +168,7 @@ class JsonlWriterPipeline:
         if self.failed:
             self.stats.inc_value("dropped/output_error")
             raise DropItem(f"not written, the output failed: {self.failed}")
-        record = ordered(item if isinstance(item, dict) else ItemAdapter(item).asdict())  # a copy either way
+        record = ordered(as_dict(item))
         line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
         path = self.target.path_for(record, self.run_started, self.spider_name)
         try:

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from itemadapter import ItemAdapter
-from scrapy import Item
 from scrapy.exceptions import DropItem
 
 from crawler.extraction.record import FIELDS, REQUIRED, ordered
 from crawler.extraction.urls import host_of
+from crawler.items import as_dict
 
 from .normalize import clean_body, clean_line, clean_list, clean_url
 
@@ -91,8 +90,7 @@ class ValidateArticlePipeline:
         return cls(crawler.stats, crawler.settings.getint("MIN_BODY_CHARS", 200))
 
     def process_item(self, item):
-        # a shallow copy is enough for our items (their values are never items) and far cheaper than asdict()
-        source = dict(item) if isinstance(item, (dict, Item)) else ItemAdapter(item).asdict()
+        source = as_dict(item)
         record = {name: value for name, value in source.items() if name not in FIELDS}
         invalid = set()
         for name in FIELDS:
