@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-import re
 from datetime import datetime
 
 from . import body as body_mod
@@ -168,9 +167,6 @@ def _extract(html, url, profile, content_type, now, min_body_chars) -> Extractio
     if dates.published is not None and dates.published.approximate:
         record["published_approximate"] = True
     return ExtractionResult(record=ordered(record), next_pages=next_pages, all_pages_url=all_pages)
-
-
-_BYLINE_LINE = re.compile(r"^(?:[\w.' ]{2,60}\s*[-–—|]\s*)?[\w.' ,|:\-–—]*$")
 
 
 def _drop_header_lines(body: str, authors: list[str], title: str) -> str:

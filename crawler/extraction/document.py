@@ -290,9 +290,6 @@ def text_lines(el) -> str:
     return "\n".join(filter(None, (normalize_space(line) for line in "".join(parts).split("\n"))))
 
 
-_WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
-
-
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
