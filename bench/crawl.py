@@ -1,13 +1,14 @@
 """Crawl throughput and memory: our ``site`` spider against a bare downloader on the same fake site.
 
 Starts :class:`crawler.fakesite.FakeSite` (WordPress style) with N articles in a
-separate process, then runs, each in its own process: (1) a bare Scrapy spider
+separate process (its article pages rendered ahead and served from memory, the
+other pages rendered on first request), then runs, each in its own process: (1) a bare Scrapy spider
 that only downloads the N article URLs, (2) our ``site`` spider, which
 discovers the same articles itself (robots, sitemaps, feeds, listings), extracts
 and writes them as JSONL, once per ``--workers`` value (``EXTRACTION_WORKERS``:
 0 extracts in the crawl process, N in N worker processes). Prints pages/second,
-articles, wall time, CPU milliseconds per page (of the crawl process, and of its
-workers) and peak RSS (of the crawl process; with workers also the
+articles, wall time, CPU milliseconds per page (of the crawl process, of its
+workers, and of the fake site's server meanwhile) and peak RSS (of the crawl process; with workers also the
 sampled peak of the crawl and its workers together) of each, and the ratio; ``--write`` records the table in
 bench/RESULTS.md. With ``--rounds N`` the runs are repeated N times, each round
 the bare spider then ours back to back; the table gives the median and every
@@ -48,7 +49,10 @@ COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "C
 def _serve(n: int, ready: Queue, stop: Event) -> None:
     from crawler.fakesite import FakeSite
 
-    with FakeSite(style="wp", n_articles=n) as site:
+    # pages rendered once, then served from memory like a static web server's files (the issue asks for a
+    # fast local server): rendering would take CPU from the crawl measured on the same cores
+    with FakeSite(style="wp", n_articles=n, cache=True) as site:
+        site.render_articles()
         ready.put((site.url, [r["url"] for r in site.expected_articles()]))
         stop.wait()
 
@@ -82,10 +86,17 @@ def _descendants(root: int) -> tuple[int, dict[int, float]]:
     return total, tree_cpu
 
 
-def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
-    """Run a crawl process; wall seconds, its peak RSS (MiB), CPU seconds (its own, and with ``tree`` those
-    of its descendants: the extraction workers), the sampled peak RSS of it and its descendants, and its
-    final stats."""
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far, from /proc."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _run(cmd: list[str], server_pid: int, cwd: Path = REPO, tree: bool = False) -> dict:
+    """Run a crawl process; wall seconds, its peak RSS (MiB), CPU seconds (its own, with ``tree`` those
+    of its descendants: the extraction workers, and those of the fake site's server meanwhile), the sampled
+    peak RSS of it and its descendants, and its final stats."""
+    server_cpu = _cpu_of(server_pid)
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err_file:  # a pipe would fill up and stall a chatty crawl
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file, text=True)
@@ -100,6 +111,7 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
                 below.update(cpu)  # the last reading of each (the final second of a worker is missed)
             time.sleep(1.0 if tree else 0.05)
         wall = time.perf_counter() - t0
+        server_cpu = _cpu_of(server_pid) - server_cpu
         err_file.seek(0)
         err = err_file.read()
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -120,7 +132,7 @@ def _run(cmd: list[str], cwd: Path = REPO, tree: bool = False) -> dict:
     total_cpu = usage.ru_utime + usage.ru_stime
     crawl_cpu = max(own, total_cpu - workers_cpu) if tree else total_cpu
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "stats": stats, "rc": proc.returncode,
-            "cpu_s": crawl_cpu, "workers_cpu_s": workers_cpu,
+            "cpu_s": crawl_cpu, "workers_cpu_s": workers_cpu, "server_cpu_s": server_cpu,
             "tree_peak_mib": tree_peak / 1024}
 
 
@@ -140,14 +152,14 @@ def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] 
                 # outside the project (no scrapy.cfg): plain Scrapy settings, none of our middlewares or pipelines
                 bare_runs.append(_run([sys.executable, "-m", "scrapy", "runspider",
                                        str(REPO / "bench" / "bare_spider.py"), "-a", f"urls_file={url_file}",
-                                       *COMMON, *extra], cwd=Path(tmp)))
+                                       *COMMON, *extra], server.pid, cwd=Path(tmp)))
                 for w in workers:
                     out = Path(tmp) / f"out-{w}.jsonl"
                     out.unlink(missing_ok=True)
                     for state in Path(tmp).glob(f"out-{w}.jsonl.*"):  # its seen-store: each round starts afresh
                         shutil.rmtree(state) if state.is_dir() else state.unlink()
                     run = _run([sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"url={base}/", *COMMON, *extra,
-                                "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"], tree=w > 0)
+                                "-s", f"JSONL_OUTPUT={out}", "-s", f"EXTRACTION_WORKERS={w}"], server.pid, tree=w > 0)
                     run["written"] = len(out.read_bytes().splitlines()) if out.exists() else 0
                     our_runs[w].append(run)
     finally:
@@ -163,6 +175,7 @@ def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] 
         return {"pages": middle["stats"].get("response_received_count", 0), "wall_s": round(middle["wall"], 1),
                 "cpu_ms_per_page": round(1000 * middle["cpu_s"] / pages, 2),
                 "workers_cpu_ms_per_page": round(1000 * middle["workers_cpu_s"] / pages, 2),
+                "server_cpu_ms_per_page": round(1000 * middle["server_cpu_s"] / pages, 2),
                 "pages_per_s": round(pps(middle), 1), "pages_per_s_all": [round(pps(r), 1) for r in runs],
                 "rss_mib": round(max(r["rss_mib"] for r in runs), 1), "rc": [r["rc"] for r in runs]}
 
@@ -179,19 +192,20 @@ def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] 
 
 def table(rows: list[dict]) -> str:
     out = ["| articles on site | spider | pages | articles written | wall s | pages/s | CPU ms/page: crawl process (+ workers) "
-           "| peak RSS MiB | ours/bare pages/s |",
-           "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+           "| fake site's server CPU ms/page | peak RSS MiB | ours/bare pages/s |",
+           "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         b = r["bare"]
         out.append(f"| {r['articles']} | bare (download only) | {b['pages']} | - | {b['wall_s']} | "
-                   f"{_spread(b)} | {b['cpu_ms_per_page']} | {b['rss_mib']} | |")
+                   f"{_spread(b)} | {b['cpu_ms_per_page']} | {b['server_cpu_ms_per_page']} | {b['rss_mib']} | |")
         for w, o in r["ours"].items():
             how = "extraction in the crawl process" if not w else f"`EXTRACTION_WORKERS={w}`"
             rss = f"{o['rss_mib']}" + (f" ({o['tree_rss_mib']} with workers)" if "tree_rss_mib" in o else "")
             cpu = f"{o['cpu_ms_per_page']}" + (f" (+ {o['workers_cpu_ms_per_page']})" if w else "")
             ratio = f"{o['ratio']}" + (f" ({o['ratio_range'][0]}-{o['ratio_range'][1]})" if r["rounds"] > 1 else "")
             out.append(f"| {r['articles']} | ours (`site`: discover, extract, write; {how}) | {o['pages']} | "
-                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {cpu} | {rss} | {ratio} |")
+                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {cpu} | {o['server_cpu_ms_per_page']} | {rss} "
+                       f"| {ratio} |")
     return "\n".join(out)
 
 
