@@ -1,4 +1,4 @@
-"""Per-page costs inside the crawl process that are not extraction: item validation and the pool hand-off.
+"""Per-page costs inside the crawl process that are not extraction: item validation, the pool hand-off, stats.
 
 1. Spidermon's ``ItemValidationPipeline`` with the article schema: CPU milliseconds per item over
    the records of the fixture articles, repeated to N items.
@@ -7,6 +7,8 @@
    process (all its threads) and wall time per page. Measured for the pool the crawl uses
    (:class:`crawler.workerpool.WorkerPool`: sockets on the loop, no threads) and, for comparison,
    for a forkserver ``concurrent.futures.ProcessPoolExecutor`` (two threads in the sending process).
+3. One stats call (``inc_value``), N x 50 of them (a crawl makes dozens per page): Scrapy's
+   ``MemoryStatsCollector`` against the project's ``STATS_CLASS`` (crawler/stats.py).
 
     python bench/overheads.py
     python bench/overheads.py -n 5000 --write
@@ -56,6 +58,18 @@ def validation_ms(pipeline_cls, items: list[dict]) -> float:
     return (time.process_time() - start) * 1000 / len(articles)
 
 
+def stats_call_ms(collector_cls, calls: int) -> float:
+    from scrapy.utils.test import get_crawler  # noqa: PLC0415
+
+    stats = collector_cls(get_crawler(settings_dict={"STATS_DUMP": False}))
+    keys = [f"extract/kind/{i}" for i in range(50)]
+    start = time.process_time()
+    for _ in range(calls // len(keys)):
+        for key in keys:
+            stats.inc_value(key)
+    return (time.process_time() - start) * 1000 / calls
+
+
 def _echo(body: bytes, url: str) -> dict:
     return {"url": url, "body": "x" * 8000, "title": "t" * 80}
 
@@ -102,6 +116,13 @@ def main() -> None:
                         ("executor", "`concurrent.futures.ProcessPoolExecutor` (forkserver)")):
         cpu, wall = asyncio.run(_hand_off(args.n, kind))
         rows.append([f"extraction hand-off, 40 KB page + 8 KB result: {label}", f"{cpu:.3f}", f"{wall:.3f}"])
+    from scrapy.statscollectors import MemoryStatsCollector  # noqa: PLC0415
+
+    from crawler.stats import CrawlStatsCollector  # noqa: PLC0415
+
+    for cls, label in ((MemoryStatsCollector, "Scrapy's `MemoryStatsCollector`"),
+                       (CrawlStatsCollector, "`crawler.stats.CrawlStatsCollector` (the crawl's)")):
+        rows.append([f"one stats call (`inc_value`): {label}", f"{stats_call_ms(cls, args.n * 50):.5f}", "-"])
     table = common.md_table(["what (per item or page)", "CPU ms", "wall ms"], rows)
     print(table)
     if args.write:

@@ -25,6 +25,8 @@ CONCURRENT_ITEMS = 8
 # on bound methods, so it re-reads and re-parses the callback's source each time (a few % of a crawl's CPU).
 # Ours return none: tests/test_spider_callbacks.py checks each one instead, once.
 WARN_ON_GENERATOR_RETURN_VALUE = False
+# Scrapy's in-memory stats without its per-call deprecation shim (crawler/stats.py): same stats, ~15x cheaper calls.
+STATS_CLASS = "crawler.stats.CrawlStatsCollector"
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True
