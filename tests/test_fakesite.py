@@ -358,3 +358,64 @@ def test_publish_portal():
         site.publish(3)
         links = [a.get("href") for a in page(site.url + "/indeks").cssselect(".media-title a")]
         assert links[:3] == [site.article_url(i) for i in (103, 102, 101)] and len(links) == 20
+
+
+# -- the server itself ------------------------------------------------------------------
+
+def _raw(site, request: bytes) -> bytes:
+    """Send raw bytes on one connection; everything the server answers until it closes."""
+    import socket
+
+    host, port = site.host.split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_server_keep_alive_and_closing(wp):
+    path = urlsplit(wp.article_url(42)).path.encode()
+    one = b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+    # two requests on one HTTP/1.1 connection, then the client asks to close
+    answer = _raw(wp, one + b"HEAD " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert answer.count(b"HTTP/1.1 200 OK\r\n") == 2 and b"Server: nginx\r\n" in answer
+    # HTTP/1.0 without keep-alive: one answer, then the server closes
+    assert _raw(wp, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.1 200 OK\r\n")
+    assert _raw(wp, b"POST / HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc").startswith(b"HTTP/1.1 501 ")
+    assert _raw(wp, b"NONSENSE\r\n\r\n").startswith(b"HTTP/1.1 400 ")
+    assert _raw(wp, b"GET / HTTP/1.1\r\nX-Long: " + b"a" * 70000).startswith(b"HTTP/1.1 431 ")
+
+
+def test_a_route_that_fails_is_a_500_and_recorded():
+    with FakeSite("wp", n_articles=20, seed=3) as site:
+        site._router.dispatch = lambda target: 1 / 0
+        assert fetch(site.url + "/")[0] == 500
+        assert len(site.errors) == 1 and "ZeroDivisionError" in site.errors[0]
+
+
+def test_cached_site_serves_the_same_pages_until_publish():
+    with FakeSite("wp", n_articles=60, seed=9, added_later=2) as plain, \
+            FakeSite("wp", n_articles=60, seed=9, added_later=2, cache=True) as cached:
+        def same(path: str) -> bool:  # the two sites differ only in their port (also URL-encoded in share links)
+            ports = [site.host.split(":")[1].encode() for site in (plain, cached)]
+            expected = fetch(plain.url + path)[2]
+            for sep in (b":", b"%3A"):
+                expected = expected.replace(b"127.0.0.1" + sep + ports[0], b"127.0.0.1" + sep + ports[1])
+            return fetch(cached.url + path)[2] == expected
+
+        pages = cached.render_articles()
+        assert pages == sum(cached.article(i).n_pages for i in range(1, 61))
+        rendered = len(cached._cache)
+        for i in (1, 30, 60):
+            assert same(urlsplit(cached.article_url(i)).path)
+        assert len(cached._cache) == rendered  # served from the cache
+        assert same("/feed/")
+        assert cached.kind_counts()["article"] == 3  # the request log still sees every request
+        plain.publish()
+        cached.publish()
+        assert same("/") and same("/feed/")  # listings changed: the cache is not served any more
+        assert fetch(cached.article_url(62))[0] == 200
+    with FakeSite("wp", n_articles=5) as site, pytest.raises(RuntimeError):
+        site.render_articles()
