@@ -127,6 +127,10 @@ def test_crawl_with_workers_writes_the_same_records(tmp_path):
     assert pooled.stats["extract/in_workers"] > pooled.stats["extract/pages"]  # the parts too
     assert "extract/pool_errors" not in pooled.stats
     assert "extracting articles in 1 worker process(es)" in pooled.log
+    # the listing pages were read for links in the worker, with the same verdicts on their links
+    assert pooled.stats["extract/links_in_workers"] > 0 and "extract/links_in_workers" not in inline.stats
+    traps = {k: v for k, v in inline.stats.items() if k.startswith("traps/")}
+    assert traps and traps == {k: v for k, v in pooled.stats.items() if k.startswith("traps/")}
 
 
 def _pool_processes() -> set[int]:

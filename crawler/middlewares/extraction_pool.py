@@ -7,7 +7,13 @@ page (a response whose request goes to ``parse_article``) to a pool of worker
 processes (:mod:`crawler.workerpool`; also the later parts of multi-page
 articles) and hands the result to the spider in ``response.meta``
 (:data:`META_KEY`); :meth:`crawler.spiders.base.ArticleSpiderMixin.extract`
-uses it instead of extracting again. Pages in flight stay bounded by
+uses it instead of extracting again. A page the spider would read for links
+when it is not an article (the ``site`` spider's listings: its
+``listing_rules(request)`` gives the rules) is also read for them in the
+worker, when extraction finds no article there: the result
+(:class:`~crawler.discovery.linkrules.PageLinks`) travels in ``response.meta``
+(:data:`PAGE_LINKS`), so that the crawl process, which runs the whole crawl
+on one thread, does not parse the page at all. Pages in flight stay bounded by
 ``CONCURRENT_REQUESTS``: Scrapy counts a request as active until its response
 has left the middlewares.
 
@@ -24,7 +30,7 @@ import os
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse, TextResponse
 
 from crawler.workerpool import WorkerPool
 
@@ -32,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 #: Where the worker's :class:`~crawler.extraction.record.ExtractionResult` travels to the spider.
 META_KEY = "_extraction_result"
+#: Where the worker's :class:`~crawler.discovery.linkrules.PageLinks` of a page that is no article travel.
+PAGE_LINKS = "_page_links"
 MAX_AUTO_WORKERS = 4
 
 
@@ -62,6 +70,28 @@ def extract_page(body: bytes, url: str, content_type: str | None, extra_profiles
 
     return extract_article(body, url, profile=profile_for(url, extra_profiles_dir), content_type=content_type,
                            **kwargs)
+
+
+_memo = None  # a worker's crawler.discovery.linkrules.LinkMemo
+
+
+def extract_and_read_links(body: bytes, url: str, content_type: str | None, extra_profiles_dir: str | None,
+                           kwargs: dict, rules):
+    """A worker's call: :func:`extract_page`, and when the page is no article and ``rules`` are given,
+    its links read as the spider would read them (the same parse: Scrapy's ``HtmlResponse.selector``)."""
+    global _memo
+    result = extract_page(body, url, content_type, extra_profiles_dir, kwargs)
+    if result.record is not None or rules is None:
+        return result, None
+    from scrapy.http import HtmlResponse
+
+    from crawler.discovery.linkrules import LinkMemo, read_page_links
+
+    if _memo is None:
+        _memo = LinkMemo()
+    headers = {"Content-Type": content_type} if content_type else {}
+    root = HtmlResponse(url, body=body, headers=headers).selector.root
+    return result, read_page_links(root, url, rules, _memo)
 
 
 #: The spider callbacks whose pages are extracted in the pool, with the arguments they extract with
@@ -97,8 +127,9 @@ class ExtractionPoolMiddleware:
 
     def _pool(self) -> WorkerPool:
         if self.pool is None:
-            self.pool = WorkerPool(extract_page, self.workers,
-                                   preload=["crawler.extraction", "crawler.extraction.profiles", __name__])
+            self.pool = WorkerPool(extract_and_read_links, self.workers,
+                                   preload=["crawler.extraction", "crawler.extraction.profiles", "crawler.discovery.linkrules",
+                                            "scrapy.http", __name__])
             logger.info("extracting articles in %d worker process(es)", self.workers)
         return self.pool
 
@@ -106,9 +137,11 @@ class ExtractionPoolMiddleware:
         kwargs = pool_kwargs(request, response)
         if kwargs is None:
             return response
+        read = getattr(self.crawler.spider, "listing_rules", None)
+        rules = read(request) if read is not None and type(response) is HtmlResponse else None
         try:
-            result = await self._pool().call(response.body, response.url, content_type_of(response),
-                                             self.extra_dir, kwargs)
+            result, links = await self._pool().call(response.body, response.url, content_type_of(response),
+                                                    self.extra_dir, kwargs, rules)
         except Exception as exc:  # noqa: BLE001 (WorkerError, a worker that cannot start: fork fails, no fds)
             # the crawl goes on: the spider extracts this page itself; the next page gets a new worker
             self.stats.inc_value("extract/pool_errors")
@@ -116,6 +149,9 @@ class ExtractionPoolMiddleware:
             return response
         self.stats.inc_value("extract/in_workers")
         request.meta[META_KEY] = (kwargs, result)
+        if links is not None:
+            self.stats.inc_value("extract/links_in_workers")
+            request.meta[PAGE_LINKS] = links
         return response
 
     def close(self, spider=None) -> None:

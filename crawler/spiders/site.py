@@ -54,12 +54,14 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.discovery import feeds, sitemaps, wpapi
-from crawler.discovery.listings import Listing, page_of, read_listing
-from crawler.discovery.urlrules import (canonicalize, could_be_article, looks_like_article, may_list_articles,
-                                        on_site, origin_of, site_key, subdomain_origins, trap_kind, url_date)
+from crawler.discovery.linkrules import LinkMemo, LinkRules, read_page_links
+from crawler.discovery.listings import Listing, page_of
+from crawler.discovery.urlrules import (could_be_article, may_list_articles, origin_of, site_key,
+                                        subdomain_origins, trap_kind, url_date)
 from crawler.discovery.window import DateHint, Window
 from crawler.extraction.profiles import profile_for
 from crawler.extraction.urls import host_of
+from crawler.middlewares.extraction_pool import PAGE_LINKS
 
 from .base import ArticleSpiderMixin
 
@@ -68,9 +70,6 @@ DEFAULT_DEPTH = 2
 DISCOVERY_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 20, 5, 0
 #: Article requests the frontier keeps in Scrapy's scheduler at least (4 x CONCURRENT_REQUESTS when more).
 FRONTIER_MIN = 64
-#: Page links whose verdict is remembered (menus and sidebars repeat on every listing page); cleared when
-#: full, so that teaser links, each seen once or twice, do not make memory grow with the site.
-LINK_MEMO_SIZE = 2_000
 #: Answers of a guessed location that mean "not here".
 PROBE_MISSING = frozenset({401, 403, 404, 410})
 
@@ -131,7 +130,8 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         self.written: set[str] = set()                   # record URLs accepted for writing
         self.claimed = 0                                 # articles accepted toward max_articles
         self.failures: Counter[tuple[str, str]] = Counter()
-        self._links: dict[str, tuple[str | None, str | None]] = {}  # href -> (article URL, trap kind)
+        self._rules: LinkRules | None = None             # how URLs are judged (built from the above)
+        self._memo = LinkMemo()                          # verdicts on page links
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -164,7 +164,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         """The requests that discover the articles of the site of ``page_url``, starting there."""
         origin = origin_of(page_url)
         self.origins[site_key(origin)] = origin
-        self._links.clear()  # verdicts depend on the origins
+        self._rules = None  # verdicts depend on the origins
         if "sitemap" in self.sources:
             yield scrapy.Request(origin + "/robots.txt", self.parse_robots, errback=self.robots_failed,
                                  priority=DISCOVERY_PRIORITY, meta={"discovery": "sitemap", "discovery_probe": True})
@@ -241,13 +241,16 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         self.logger.debug("not an article (%s): %s", result.reason, response.url)
         if response.meta.get("discovery") == "start":
             self._adopt_origin(response.url)
-        root = response.selector.root
+        page = response.meta.pop(PAGE_LINKS, None)  # read by an extraction worker, with the rules of then
+        if page is None or page.rules != self.rules:
+            page = read_page_links(response.selector.root, response.url, self.rules, self._memo)
+        stats = self.crawler.stats
+        for trap, count in page.traps.items():
+            stats.inc_value(f"traps/skipped/{trap}", count)
         if "feed" in self.sources:
-            for url in feeds.feed_links(root, response.url):
-                url = self._canonical(url)
-                if url and not trap_kind(url):
-                    yield self._feed_request(url)
-        listing = read_listing(root, response.url, article_url=self._linked_article, tz=self.window.tz)
+            for url in page.feeds:
+                yield self._feed_request(url)
+        listing = page.listing
         if self.subdomains:
             for origin in subdomain_origins([*listing.links, *(t.url for t in listing.teasers)], self.site):
                 if site_key(origin) not in self.origins:
@@ -273,7 +276,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         if key in self.origins and self.origins[key] != origin:
             self.logger.info("using %s for %s (the start page redirects there)", origin, self.origins[key])
             self.origins[key] = origin
-            self._links.clear()
+            self._rules = None
 
     def _next_listing_page(self, response, listing: Listing, hops: int) -> Iterator[scrapy.Request]:
         """The listing's next page, unless this page brought no new article or only older ones."""
@@ -299,41 +302,29 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
 
     # -- article URLs -------------------------------------------------------------------
 
+    @property
+    def rules(self) -> LinkRules:
+        """How this crawl judges URLs now (rebuilt when the origins change)."""
+        if self._rules is None:
+            self._rules = LinkRules(self.site, bool(self.subdomains), tuple(sorted(self.origins.items())),
+                                    self.profile, self.window.tz)
+        return self._rules
+
+    def listing_rules(self, request) -> LinkRules | None:
+        """For the extraction pool (crawler/middlewares/extraction_pool.py): the rules to read a page with
+        when it is not an article, for page requests (not article requests, whose links are not followed)."""
+        return None if request.meta.get("article", True) else self.rules
+
     def _canonical(self, url: str) -> str | None:
         """``url`` in canonical form when it is on the site, else None."""
-        url = canonicalize(url, self.origins.get(site_key(url)))
-        return url if on_site(url, (self.site,), self.subdomains) else None
-
-    def _screen(self, url: str) -> tuple[str | None, str | None]:
-        """(``url`` canonical when it is on the site and no trap, else None; the trap's kind, if one)."""
-        url = self._canonical(url)
-        if url is None:
-            return None, None
-        if kind := trap_kind(url):
-            return None, kind
-        return url, None
-
-    def _counted(self, verdict: tuple[str | None, str | None]) -> str | None:
-        """The URL of a :meth:`_screen` verdict; a trap is counted at each occurrence."""
-        url, trap = verdict
-        if trap:
-            self.crawler.stats.inc_value(f"traps/skipped/{trap}")
-        return url
+        return self.rules.canonical(url)
 
     def _article_url(self, url: str) -> str | None:
         """``url`` canonical when it is on the site and no trap (traps are counted), else None."""
-        return self._counted(self._screen(url))
-
-    def _linked_article(self, href: str) -> str | None:
-        """A link on a page, as an article URL to crawl, or None: it must look like an article.
-        Verdicts are remembered (see :data:`LINK_MEMO_SIZE`); traps are counted at each occurrence."""
-        verdict = self._links.get(href)
-        if verdict is None:
-            if len(self._links) >= LINK_MEMO_SIZE:
-                self._links.clear()
-            url, trap = self._screen(href)
-            verdict = self._links[href] = (url if url and looks_like_article(url, self.profile) else None, trap)
-        return self._counted(verdict)
+        url, trap = self.rules.screen(url)
+        if trap:
+            self.crawler.stats.inc_value(f"traps/skipped/{trap}")
+        return url
 
     def _listed_article(self, raw: str, source: str, hint: DateHint) -> Iterator[scrapy.Request]:
         """A URL that a sitemap, feed or the API lists as a post: crawled unless evidence says
