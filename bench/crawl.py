@@ -18,6 +18,7 @@ shared machine's speed drifts between runs.
     python bench/crawl.py --articles 20000
     python bench/crawl.py --articles 2000 --articles 20000 --workers 0 --workers 1 --rounds 3 --write
     python bench/crawl.py --articles 5000 --workers 1 --set CONCURRENT_REQUESTS=64   # a setting, both spiders
+    python bench/crawl.py --articles 5000 --workers 1 --render-pages   # the site renders each page on request
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "C
           "-s", "TELNETCONSOLE_ENABLED=False"]
 
 
-def _serve(n: int, ready: Queue, stop: Event) -> None:
+def _serve(n: int, ready: Queue, stop: Event, render: bool = False) -> None:
     from crawler.fakesite import FakeSite
 
     # pages rendered once, then served from memory like a static web server's files (the issue asks for a
-    # fast local server): rendering would take CPU from the crawl measured on the same cores
-    with FakeSite(style="wp", n_articles=n, cache=True) as site:
-        site.render_articles()
+    # fast local server): rendering would take CPU from the crawl measured on the same cores. With
+    # ``render`` every request renders its page, as the tests' fake site does.
+    with FakeSite(style="wp", n_articles=n, cache=not render) as site:
+        if not render:
+            site.render_articles()
         ready.put((site.url, [r["url"] for r in site.expected_articles()]))
         stop.wait()
 
@@ -136,11 +139,11 @@ def _run(cmd: list[str], server_pid: int, cwd: Path = REPO, tree: bool = False) 
             "tree_peak_mib": tree_peak / 1024}
 
 
-def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] = ()) -> dict:
+def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] = (), render: bool = False) -> dict:
     """``rounds`` rounds, each the bare spider then ours per worker setting, back to back, so that a
     ratio compares runs made under the same load of a shared machine."""
     ready, stop = Queue(), Event()
-    server = Process(target=_serve, args=(n, ready, stop), daemon=True)
+    server = Process(target=_serve, args=(n, ready, stop, render), daemon=True)
     server.start()
     base, urls = ready.get(timeout=120)
     bare_runs, our_runs = [], {w: [] for w in workers}
@@ -215,12 +218,14 @@ def _spread(figures: dict) -> str:
     return f"{figures['pages_per_s']}" + (f" ({', '.join(str(x) for x in runs)})" if len(runs) > 1 else "")
 
 
-def write_results(text: str, command: str) -> None:
+def write_results(text: str, command: str, render: bool = False) -> None:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    served = ("renders every page when it is requested" if render else
+              "serves its article pages from memory, rendered ahead, and renders the other pages on request")
     common.update_block("crawl", f"## Crawl throughput and memory\n\n`{command}` on {os.cpu_count()} CPUs, "
                         f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
                         f"load average after the run {load}. The fake site runs in its own process on the same "
-                        f"2 cores.\n\n{text}")
+                        f"{os.cpu_count()} cores and {served}.\n\n{text}")
 
 
 def main() -> None:
@@ -233,13 +238,16 @@ def main() -> None:
                          "made back to back (default 1)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a Scrapy setting for both spiders, e.g. CONCURRENT_REQUESTS=64 (repeatable)")
+    ap.add_argument("--render-pages", action="store_true",
+                    help="the fake site renders every page when it is requested (CPU on the same cores) instead "
+                         "of serving article pages rendered ahead from memory")
     ap.add_argument("--write", action="store_true", help="record the table in bench/RESULTS.md")
     args = ap.parse_args()
     extra = tuple(arg for setting in args.set for arg in ("-s", setting))
     rows = []
     workers = args.workers or [0, 1]
     for n in args.articles or [20000]:
-        rows.append(measure(n, workers, args.rounds, extra))
+        rows.append(measure(n, workers, args.rounds, extra, args.render_pages))
         print(json.dumps(rows[-1]), file=sys.stderr)
     text = table(rows)
     print(text)
@@ -247,7 +255,8 @@ def main() -> None:
         write_results(text, "python bench/crawl.py " + " ".join(f"--articles {n}" for n in args.articles or [20000])
                       + "".join(f" --workers {w}" for w in workers)
                       + (f" --rounds {args.rounds}" if args.rounds > 1 else "")
-                      + "".join(f" --set '{setting}'" for setting in args.set) + " --write")
+                      + "".join(f" --set '{setting}'" for setting in args.set)
+                      + (" --render-pages" if args.render_pages else "") + " --write", args.render_pages)
 
 
 if __name__ == "__main__":
