@@ -194,8 +194,8 @@ def measure(n: int, workers: list[int], rounds: int = 1, extra: tuple[str, ...] 
 
 
 def table(rows: list[dict]) -> str:
-    out = ["| articles on site | spider | pages | articles written | wall s | pages/s | CPU ms/page: crawl process (+ workers) "
-           "| fake site's server CPU ms/page | peak RSS MiB | ours/bare pages/s |",
+    out = [("| articles on site | spider | pages | articles written | wall s | pages/s "
+            "| CPU ms/page: crawl process (+ workers) | fake site's server CPU ms/page | peak RSS MiB | ours/bare pages/s |"),
            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         b = r["bare"]
@@ -207,8 +207,8 @@ def table(rows: list[dict]) -> str:
             cpu = f"{o['cpu_ms_per_page']}" + (f" (+ {o['workers_cpu_ms_per_page']})" if w else "")
             ratio = f"{o['ratio']}" + (f" ({o['ratio_range'][0]}-{o['ratio_range'][1]})" if r["rounds"] > 1 else "")
             out.append(f"| {r['articles']} | ours (`site`: discover, extract, write; {how}) | {o['pages']} | "
-                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {cpu} | {o['server_cpu_ms_per_page']} | {rss} "
-                       f"| {ratio} |")
+                       f"{o['articles_written']} | {o['wall_s']} | {_spread(o)} | {cpu} "
+                       f"| {o['server_cpu_ms_per_page']} | {rss} | {ratio} |")
     return "\n".join(out)
 
 

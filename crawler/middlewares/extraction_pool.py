@@ -127,9 +127,9 @@ class ExtractionPoolMiddleware:
 
     def _pool(self) -> WorkerPool:
         if self.pool is None:
-            self.pool = WorkerPool(extract_and_read_links, self.workers,
-                                   preload=["crawler.extraction", "crawler.extraction.profiles", "crawler.discovery.linkrules",
-                                            "scrapy.http", __name__])
+            preload = ["crawler.extraction", "crawler.extraction.profiles", "crawler.discovery.linkrules",
+                       "scrapy.http", __name__]
+            self.pool = WorkerPool(extract_and_read_links, self.workers, preload=preload)
             logger.info("extracting articles in %d worker process(es)", self.workers)
         return self.pool
 
