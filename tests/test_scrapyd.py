@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.extraction.profiles import load_profiles
 from crawler.fakesite import FakeSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +80,7 @@ def test_deploy_schedule_and_crawl(tmp_path, scrapyd):
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for package in ("crawler", "pipelines"):
         shutil.copytree(ROOT / package, project / package, ignore=ignore)
+    shutil.copy(ROOT / "setup.py", project)
     config = (ROOT / "scrapy.cfg").read_text().replace("http://127.0.0.1:6800/", scrapyd + "/")
     (project / "scrapy.cfg").write_text(config)
     deployed = subprocess.run([sys.executable, "-m", "scrapyd_client.deploy", "--version", "test-1"], cwd=project,
@@ -106,3 +108,32 @@ def test_deploy_schedule_and_crawl(tmp_path, scrapyd):
     for record in written:
         assert record["title"] == expected[record["url"]]["title"]
         assert record["published"] == expected[record["url"]]["published"]
+
+
+def test_the_egg_holds_the_site_profiles(tmp_path):
+    """The egg scrapyd-deploy builds (with the project's setup.py) holds the built-in site profiles, and the
+    profiles are read from inside it, zipped, as scrapyd imports the project."""
+    if importlib.util.find_spec("setuptools") is None:
+        unavailable("setuptools is not installed")
+    project = tmp_path / "project"
+    for package in ("crawler", "pipelines"):
+        shutil.copytree(ROOT / package, project / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(ROOT / "setup.py", project)
+    built = subprocess.run([sys.executable, "setup.py", "-q", "bdist_egg", "-d", str(tmp_path / "dist")], cwd=project,
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert built.returncode == 0, built.stderr
+    (egg,) = (tmp_path / "dist").glob("*.egg")
+    check = ("import crawler, json, sys; from crawler.extraction.profiles import load_profiles, profile_for; "
+             "assert crawler.__file__.startswith(sys.argv[1]), crawler.__file__; "
+             "print(json.dumps([[p.name for p in load_profiles()], "
+             "profile_for('kotaprobolinggo.matapublik.co.id').name]))")
+    elsewhere = tmp_path / "elsewhere"  # not the project directory: the package must come from the egg
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(egg)}
+    env.pop("CRAWLER_PROFILES", None)
+    ran = subprocess.run([sys.executable, "-c", check, str(egg)], cwd=elsewhere, env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert ran.returncode == 0, ran.stderr
+    names, matapublik = json.loads(ran.stdout)
+    assert names == [p.name for p in load_profiles()] and names  # every built-in profile
+    assert matapublik == "Mata Publik"

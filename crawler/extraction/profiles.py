@@ -4,8 +4,9 @@ A profile names the domains it covers (a domain covers its subdomains) and may
 override what the generic layers get wrong: selectors for title, author, date
 and body, extra junk to remove, the site's timezone, names that mean the
 outlet itself, and URL patterns for the crawler. Profiles live in
-``crawler/profiles/*.toml``; ``EXTRA_PROFILES_DIR`` (a setting or the
-``CRAWLER_PROFILES`` environment variable) adds a directory of one's own.
+``crawler/profiles/*.toml``, read as package resources (so also from inside a
+zipped egg, as scrapyd runs the project); ``EXTRA_PROFILES_DIR`` (a setting or
+the ``CRAWLER_PROFILES`` environment variable) adds a directory of one's own.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "profiles"
+#: The built-in profiles: a directory on disk, or inside the egg or wheel the package was imported from.
+BUILTIN_DIR: Traversable = files("crawler") / "profiles"
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def load_profile(path: Path) -> SiteProfile:
+def load_profile(path: Path | Traversable) -> SiteProfile:
     """Read one profile file; raises ``ValueError`` with the file name when it is malformed."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -75,7 +79,7 @@ def load_profile(path: Path) -> SiteProfile:
         raise ValueError(f"site profile {path}: {exc}") from exc
 
 
-def _build_profile(data: dict, path: Path) -> SiteProfile:
+def _build_profile(data: dict, path: Path | Traversable) -> SiteProfile:
     for table in ("site", "extract", "urls", "crawl"):
         if not isinstance(data.get(table, {}), dict):
             raise TypeError(f"[{table}] must be a table")
@@ -88,7 +92,7 @@ def _build_profile(data: dict, path: Path) -> SiteProfile:
     for pattern in (*_tuple(urls.get("article")), *_tuple(urls.get("not_article"))):
         re.compile(pattern)
     return SiteProfile(
-        name=site.get("name") or path.stem,
+        name=site.get("name") or path.name.rsplit(".", 1)[0],
         domains=domains,
         timezone=site.get("timezone", "Asia/Jakarta"),
         site_names=_tuple(site.get("site_names")),
@@ -107,14 +111,15 @@ def _build_profile(data: dict, path: Path) -> SiteProfile:
 @lru_cache(maxsize=8)
 def load_profiles(extra_dir: str | None = None) -> tuple[SiteProfile, ...]:
     """All profiles: the built-in ones plus those of ``extra_dir`` (which win on equal domains)."""
-    dirs = [BUILTIN_DIR]
+    dirs: list[Path | Traversable] = [BUILTIN_DIR]
     extra_dir = extra_dir or os.environ.get("CRAWLER_PROFILES")
     if extra_dir:
         dirs.append(Path(extra_dir))
     profiles: list[SiteProfile] = []
     for d in dirs:
         if d.is_dir():
-            profiles.extend(load_profile(p) for p in sorted(d.glob("*.toml")))
+            found = sorted((p for p in d.iterdir() if p.name.endswith(".toml") and p.is_file()), key=lambda p: p.name)
+            profiles.extend(load_profile(p) for p in found)
     return tuple(profiles)
 
 
