@@ -1,9 +1,9 @@
 """The :class:`FakeSite` server: a fake regional news site on 127.0.0.1 for tests, demos and benchmarks.
 
 It serves one style (``wp`` or ``portal``) over HTTP/1.1 with keep-alive from
-an asyncio event loop on a background thread (one thread for every
-connection: no thread per connection, no ``http.server`` header parsing, so
-that the site costs little of the CPU a crawl benchmark shares with it), logs
+an asyncio event loop on one background thread that serves every connection
+(no thread per connection, no ``http.server`` header parsing, so that the
+site costs little of the CPU a crawl benchmark shares with it), logs
 every request with its kind (see :data:`~crawler.fakesite.routes.TRAP_KINDS`)
 for assertions, and knows the ground truth: :meth:`FakeSite.expected_articles`
 gives the record a perfect crawler would write for each visible article.
