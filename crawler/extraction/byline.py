@@ -1,11 +1,14 @@
 """Locate the byline on a page and decide the author, co-authors and editor.
 
 Sources, most trusted first: the visible byline (profile selector, CMS
-convention, a labelled line such as ``Penulis:`` near the headline or at the end
-of the body), then JSON-LD authors, then ``meta name=author``. A visible
-person beats metadata (JSON-LD often names an uploader, ``meta author`` a
-developer); an institution (``Redaksi``, the outlet) is used only when no
-person is named anywhere.
+convention, a labelled line such as ``Penulis:`` or ``Name - site`` near the
+headline or at the end of the body, a link to the author's archive page
+``/author/<slug>/`` next to the headline), then JSON-LD authors, then
+``meta name=author`` and Yoast's ``twitter:label1``/``twitter:data1`` pair
+(``Ditulis oleh``). A visible person beats metadata (JSON-LD often names an
+uploader, ``meta author`` a developer); an institution (``Redaksi``, the
+outlet) is used only when no person is named anywhere. The layers after the
+CMS selectors need no class name, so an unknown theme still gets its byline.
 """
 
 from __future__ import annotations
@@ -30,6 +33,12 @@ _BAR_DATE = re.compile(rf"^\s*\|\s*(?:{WEEKDAY_RE}|\d{{1,2}}\s)", re.I)
 _SIGNOFF = re.compile(r"^[A-Z][A-Z.'’ ]{3,40}$")
 _EDITOR_CONTEXT = re.compile(rf"^\s*{EDITOR_LABELS}\s*[:\-–—]", re.I)
 _NAME_DASH_SITE = re.compile(r"^[A-Z][\w.' ]{2,50}\s+[-–—]\s+[\w.]+$")
+#: The tail of ``<strong>Name</strong> - detikInet``: a dash and one site token.
+_DASH_SITE_TAIL = re.compile(r"^\s*[-–—]\s+[\w.]+\s*$")
+#: The path of a link to an author's archive page (WordPress ``/author/<slug>/`` and its local variants).
+_AUTHOR_ARCHIVE = re.compile(r"/(?:author|penulis|reporter|wartawan|kontributor|writer)/[\w.%-]+/?$", re.I)
+#: Yoast's reading-time labels name the author in ``twitter:label1`` / ``twitter:data1``.
+_WRITTEN_BY = re.compile(r"^\s*(?:ditulis oleh|written by|penulis|oleh)\s*$", re.I)
 
 
 @dataclass
@@ -99,7 +108,8 @@ def _role_texts(texts) -> list:
 def _label_texts(texts) -> list:
     # every pattern needs a colon, a dash or a bar: a substring test spares the regexes most texts
     return [t for t in texts if (":" in t or "-" in t or "|" in t or "\u2013" in t or "\u2014" in t)
-            and (_LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip()) or (t.is_tail and _BAR_DATE.match(t)))]
+            and (_LABELLED.match(t) or _NAME_DASH_SITE.match(t.strip())
+                 or (t.is_tail and (_BAR_DATE.match(t) or _DASH_SITE_TAIL.match(t))))]
 _INLINE = frozenset("b strong span em i a small label font u".split())
 
 
@@ -142,14 +152,20 @@ def _role_lists(texts) -> list[str]:
     return lines
 
 
-def _labelled_lines(texts, title_el) -> list[str]:
-    """Short lines that start with a byline label (or read ``Name - SITE``) near the headline
-    (``texts``: the page's short text nodes, :func:`_short_texts`)."""
+def _headline_scope(title_el):
+    """The headline's neighbourhood: up to three levels above its parent, below ``<body>``."""
     scope = title_el.getparent() if title_el is not None else None
     for _ in range(3):
         if scope is None or scope.getparent() is None or scope.tag == "body":
             break
         scope = scope.getparent()
+    return scope
+
+
+def _labelled_lines(texts, title_el) -> list[str]:
+    """Short lines that start with a byline label (or read ``Name - SITE``) near the headline
+    (``texts``: the page's short text nodes, :func:`_short_texts`)."""
+    scope = _headline_scope(title_el)
     lines = []
     for node in _label_texts(texts):
         el = _element_of(node)
@@ -169,6 +185,39 @@ def _labelled_lines(texts, title_el) -> list[str]:
                 lines.append(text_lines(cand))  # keep <br> line breaks: "Pewarta: X<br>Editor: Y"
                 break
     return lines
+
+
+def _archive_links(title_el) -> list[str]:
+    """Texts of links to author archive pages (:data:`_AUTHOR_ARCHIVE`) next to the headline: in its
+    parent, else its grandparent (the first two names). A wider block may hold a sidebar whose recent
+    posts link to other writers; a page without a headline has no place for a byline to be near."""
+    scope = title_el
+    for _ in range(2):
+        scope = scope.getparent() if scope is not None else None
+        if scope is None or scope.tag == "body":
+            return []
+        names = []
+        for a in scope.iter("a"):
+            href = a.get("href") or ""
+            if "/" in href and _AUTHOR_ARCHIVE.search(href.split("?", 1)[0].split("#", 1)[0]) and not _in_noise(a):
+                text = text_of(a)
+                if text and len(text) < 80 and text not in names:
+                    names.append(text)
+                    if len(names) == 2:
+                        break
+        if names:
+            return names
+    return []
+
+
+def _yoast_author(doc: Document) -> str | None:
+    """The name Yoast's ``twitter:label1``/``twitter:data1`` pair gives as the writer (``Ditulis oleh``)."""
+    for n in (1, 2):
+        label = doc.meta.get(f"twitter:label{n}", ())
+        data = doc.meta.get(f"twitter:data{n}", ())
+        if label and data and _WRITTEN_BY.match(label[0]):
+            return data[0]
+    return None
 
 
 def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_selectors: tuple[str, ...] = (),
@@ -201,6 +250,12 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
                 source = "label"
             institutions.extend(b.institutions)
     if not persons:
+        for name in _archive_links(title_el):
+            b = parse_byline(name, site_names)
+            persons.extend(p for p in b.authors if p not in persons and looks_like_person(p))
+            if persons:
+                source = "author-link"
+    if not persons:
         for name in sd.authors:
             b = parse_byline(name, site_names)
             # JSON-LD often names the desk editor; the visible credit line is the truth
@@ -219,6 +274,11 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
             if persons:
                 source = f"meta:{key}"
                 break
+    if not persons and (name := _yoast_author(doc)) and not is_junk_name(name):
+        b = parse_byline(name, site_names)
+        persons.extend(b.authors)
+        institutions.extend(b.institutions)
+        source = "meta:twitter:data"
     persons = [p for p in persons if not is_institution(p, site_names) and looks_like_person(p)]
     if editor and editor in persons and len(persons) > 1:
         persons.remove(editor)

@@ -28,6 +28,8 @@ AUTHOR_SELECTORS = (
     ".byline a[rel=author]", "a[rel=author]", ".byline", ".post-author a", ".post-author .fn",
     ".penulis", ".reporter", ".writer", ".author.vcard a", ".author a", ".author",
     ".post-meta .fn", ".meta-penulis", "#penulis", "[class^=author-]", "author",
+    # schema.org microdata: no class name needed
+    "[itemprop=author] [itemprop=name]", "[itemprop=author]",
 )
 #: Text labels that introduce a byline.
 AUTHOR_LABELS = r"(?:penulis|pewarta|reporter|wartawan|kontributor|jurnalis|oleh|ditulis oleh|author|by|written by|teks|laporan|laporan wartawan [^:]{0,40}?)"
