@@ -264,3 +264,41 @@ def test_machine_date_with_one_digit_seconds():
 ])
 def test_named_zones_after_a_visible_time(text, expected):
     assert parse_date(text, now=NOW).isoformat() == expected
+
+
+# --------------------------------------------------------------------------
+# The line under the headline, on a theme no date selector knows
+# --------------------------------------------------------------------------
+
+def test_parts_of_the_header_line_are_read_apart():
+    # the theme spaces the byline and the date with CSS, not in the markup
+    html = page("", "<h1>Inspektorat Temukan Kelebihan Bayar Dana Desa</h1><div class='x1'><span class='x2'>oleh "
+                    "<a href='/author/redaksi/'>Redaksi</a></span><time class='x3'>Januari 23, 2025</time></div>"
+                    f"<div class='x4'><p>{STORY}</p></div>")
+    assert resolve(html, tz="Asia/Makassar").published.isoformat() == "2025-01-23T00:00:00+08:00"
+
+
+def test_the_date_before_the_update_label_is_the_publication_date():
+    line = ("<div class='x1'><span>Oleh Nurul Hikmah</span><span>3 Februari 2025 11:05 WITA</span>"
+            "<span>Diperbarui: 3 Februari 2025 13:30 WITA</span></div>")
+    dates = resolve(page("", f"<h1>Pemkab Kukar Bagikan Bibit Kelapa</h1>{line}<p>{STORY}</p>"), tz="Asia/Makassar")
+    assert dates.published.isoformat() == "2025-02-03T11:05:00+08:00"
+    with_meta = page(meta("article:published_time", "2025-02-03T03:05:19+00:00"),
+                     f"<h1>Pemkab Kukar Bagikan Bibit Kelapa</h1>{line}<p>{STORY}</p>")
+    assert resolve(with_meta, tz="Asia/Makassar").published.isoformat() == "2025-02-03T11:05:19+08:00"
+
+
+def test_a_line_listing_other_stories_is_no_dateline():
+    sidebar = ("<div class='x9'><h3>Berita Terkini</h3><a href='/a'>Polres Amankan Dua Pengedar</a> "
+               "<span>Oct 18, 2024 - 08:32</span><a href='/b'>Banjir Rob Genangi Pesisir</a> "
+               "<span>Oct 17, 2024 - 10:00</span></div>")
+    dates = resolve(page("", f"<h1>Redaksi</h1>{sidebar}"), tz="Asia/Jakarta")
+    assert dates.published is None
+
+
+def test_a_visible_minute_rounded_from_the_metadata_still_gives_the_offset():
+    # 02:34:47Z is 15:34:47 in Auckland; the page shows 15:35
+    html = page(meta("article:published_time", "2020-10-29T02:34:47Z"),
+                "<h1>Three men charged</h1><div class='x1'><span>Melanie Earley</span><span>15:35, Oct 29 2020</span>"
+                f"</div><p>{STORY}</p>")
+    assert resolve(html).published.isoformat() == "2020-10-29T15:34:47+13:00"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from .dates import DATE_RE, ParsedDate, find_date, parse_date, parse_foreign_date, parse_machine_date, zone_for
-from .document import Document, normalize_space, text_lines, text_of
+from .document import Document, normalize_space, text_of
 from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS
 from .regions import comment_region, in_noise_region
 from .structured import MODIFIED_META, PUBLISHED_META, StructuredData
@@ -83,11 +83,21 @@ def _visible_candidates(doc: Document, selectors: tuple[str, ...], title_el, now
 
 
 def _first_dated(texts, tz, now):
-    """The first date found in the texts, as a one-candidate list (empty when none holds a date)."""
+    """The first date found in the texts, as a one-candidate list (empty when none holds a date). In a
+    line that holds both, ``3 Februari 2025 11:05 WITA Diperbarui: 3 Februari 2025 13:30 WITA``, the
+    date before the update label is the publication date; a line with other different dates and no
+    such label lists other stories."""
     for text in texts:
+        if len({normalize_space(m.group(0)).lower() for m in DATE_RE.finditer(text)}) > 1 and not _UPDATED.search(text):
+            continue  # several dates and no update label: a list of stories (a sidebar), not a dateline
+        updated = _UPDATED.search(text)
+        if updated and updated.start() > 0:
+            parsed = find_date(text[: updated.start()], tz=tz, now=now)
+            if parsed:
+                return [(parsed, False, False)]
         parsed = find_date(text, tz=tz, now=now)
         if parsed:
-            return [(parsed, False, bool(_UPDATED.search(text)))]
+            return [(parsed, False, bool(updated))]
     return []
 
 
@@ -138,11 +148,12 @@ _HEADER_LINE_MAX = 160
 
 
 def _line_text(el, text: str) -> str:
-    """A short element's text with its lines (``<br>``, blocks) kept apart: ``News24<br>13 Jan 2020``
-    reads "News24 13 Jan 2020", not "News2413 Jan 2020"."""
+    """A short element's text with its parts kept apart: ``News24<br>13 Jan 2020`` reads "News24 13 Jan
+    2020", not "News2413 Jan 2020", and ``<a>Redaksi</a><time>Januari 23, 2025</time>`` (themes space
+    such parts with CSS, not in the markup) "Redaksi Januari 23, 2025"."""
     if len(el) == 0:
         return text
-    return " ".join(text_lines(el).split("\n")) or text
+    return normalize_space(" ".join(el.itertext())) or text
 
 
 def _header_texts(title_el, limit: int = 6):
@@ -275,9 +286,11 @@ def _wall_offset(shown: ParsedDate, meta: ParsedDate, tz: str):
     if shown.explicit_zone or not shown.has_time or not meta.explicit_zone or not meta.has_time:
         return None
     wall = shown.value.replace(tzinfo=None, second=0, microsecond=0)
-    instant = meta.value.astimezone(timezone.utc).replace(tzinfo=None, second=0, microsecond=0)
-    diff = wall - instant
-    if not diff or diff % _QUARTER or not timedelta(hours=-11) <= diff <= timedelta(hours=14):
+    instant = meta.value.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
+    # the page shows the minute truncated (15:34 for 02:34:47Z) or rounded (15:35): within a minute
+    exact = wall - instant
+    diff = _QUARTER * round(exact / _QUARTER)
+    if not diff or abs(exact - diff) > timedelta(minutes=1) or not timedelta(hours=-11) <= diff <= timedelta(hours=14):
         return None
     if tz in _INDONESIAN_ZONES and diff not in _INDONESIAN_OFFSETS:
         return None
