@@ -18,6 +18,7 @@ from lxml import etree
 
 from . import patterns as P
 from .classify import is_listing_block, teaser_count
+from .dates import DATE_RE, only_a_date
 from .document import Document, normalize_space, text_of
 from .element_index import css, selector_key
 from .regions import comment_key, in_noise_region, noise_class, noise_key, region_key
@@ -321,11 +322,20 @@ def clean_blocks(blocks: list[tuple[str, float]], title: str | None = None) -> l
         key = text.lower()
         if key == title_key or (len(key) >= 100 and key in seen):
             continue  # a long paragraph twice is a duplicated block; short ones (list items) may repeat
+        if len(text) < 60 and len(out) >= 2 and P.SECTION_AFTER_STORY.match(text):
+            break  # "Berita Lainnya:", "Tag Terkait": the story has ended
+        if len(text) < 80 and only_a_date(text, zone_words=True) and _one_date(text):
+            continue  # the dateline of the page's header, not a paragraph of the story
         seen.add(key)
         out.append(text)
     while out and is_trailer(out[-1]):
         out.pop()
     return out
+
+
+def _one_date(text: str) -> bool:
+    """Exactly one date in the text (``29 November 2018 | 20 January 2019`` is a range: content)."""
+    return sum(1 for _ in DATE_RE.finditer(text)) == 1
 
 
 _TRAILER = re.compile(

@@ -249,6 +249,23 @@ RFC822_RE = re.compile(
 # --------------------------------------------------------------------------
 
 
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_ZONE_WORD = re.compile(r"^(?:wib|wita|wit|utc|gmt|pukul|jam)$", re.I)
+
+
+def only_a_date(text: str, *, zone_words: bool = False) -> bool:
+    """At most one word besides the date and time (the weekday): not a sentence that holds a date.
+    With ``zone_words``, zone names and ``pukul`` do not count as words (``Sabtu, 17 Februari 2024 -
+    20:05 WIB``)."""
+    m = DATE_RE.search(text)
+    if m is None:
+        return False
+    words = _WORD.findall(text[:m.start()] + " " + text[m.end():])
+    if zone_words:
+        words = [w for w in words if not _ZONE_WORD.match(w)]
+    return len(words) <= 1
+
 @dataclass(frozen=True)
 class ParsedDate:
     """A parsed date: an aware datetime plus how much the text actually said."""

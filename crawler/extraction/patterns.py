@@ -120,6 +120,18 @@ _JUNK_ANCHORED = (
     r"(?:published|updated|posted|last updated|diperbarui|dipublikasikan|diterbitkan|terbit|update)\s*(?:at|on|pada)?\s*:?\s*\d.{0,90}",
     r"(?:read|see) (?:more|also|next)\b.{0,120}", r"related\s*:.{0,200}", r"more from\b.{0,60}",
     r"\(?(?:foto|photo|ilustrasi)\s*:\s*.{0,100}\)?",
+    # page chrome a theme's class names usually mark, read as text when they do not
+    r"oleh\s*:.{0,80}", r"(?:kategori|category|rubrik|kanal)\s*:.{0,80}",
+    r"(?:beranda|home)\s*[»›>/].{0,200}",  # a breadcrumb
+    r"[\d.,]+\s*(?:kali\s+dilihat|dilihat|views?|pembaca)", r"(?:halaman|page)\s*\d+\s*/\s*\d+",
+    r"\d+\s+(?:komentar|comments?)\s*:?",
+)
+#: Headings of what follows a story (related, popular, comments): nothing after one is the story.
+SECTION_AFTER_STORY = re.compile(
+    r"^(?:(?:berita|artikel|postingan|tulisan)\s+(?:lainnya|terkait|populer|terpopuler|terbaru|selanjutnya)"
+    r"|(?:tag|topik)\s+terkait|terkait|komentari\s+artikel\s+ini|bagikan\s+ini|share\s+this"
+    r"|related\s+(?:posts|articles|stories)|you\s+may\s+also\s+like)\s*:?$",
+    re.I,
 )
 #: Alternatives that may start anywhere in the paragraph, each with a word it cannot match without
 #: (none of i, k, s: IGNORECASE folds odd characters to those letters, see body._mentions).

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import DATE_RE, ParsedDate, find_date, parse_date, parse_foreign_date, parse_machine_date, zone_for
+from .dates import DATE_RE, ParsedDate, find_date, only_a_date, parse_date, parse_foreign_date, parse_machine_date, zone_for
 from .document import Document, normalize_space, text_of
 from .patterns import DATE_SELECTORS, GENERIC_DATE_SELECTORS
 from .regions import comment_region, in_noise_region
@@ -366,7 +366,6 @@ def _last_resort(doc: Document, title_el, tz: str, zone, now) -> tuple[ParsedDat
 
 _DATE_LINE_MAX = 60
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _page_date_line(doc: Document, tz: str, now, max_nodes: int = 20000) -> ParsedDate | None:
@@ -384,21 +383,12 @@ def _page_date_line(doc: Document, tz: str, now, max_nodes: int = 20000) -> Pars
             if not 8 <= len(text) <= _DATE_LINE_MAX:
                 continue
             parsed = parse_date(text, tz=tz, now=now, fallback=False)
-            if parsed is None or parsed.approximate or not _only_a_date(text):
+            if parsed is None or parsed.approximate or not only_a_date(text):
                 continue
             if owner is not None and _footer_or_comment(owner):
                 continue
             return parsed
     return None
-
-
-def _only_a_date(text: str) -> bool:
-    """At most one word besides the date and time (the weekday): not a sentence that holds a date."""
-    m = DATE_RE.search(text)
-    if m is None:
-        return False
-    rest = text[:m.start()] + " " + text[m.end():]
-    return len(_WORD.findall(rest)) <= 1
 
 
 _FOOTER = re.compile(r"footer|copyright", re.I)
