@@ -102,11 +102,7 @@ class PageLinks:
 
 def read_page_links(root, page_url: str, rules: LinkRules, memo: LinkMemo) -> PageLinks:
     """Read a page that is not an article (an lxml HTML root) fetched from ``page_url``."""
-    feeds = []
-    for url in feed_links(root, page_url):
-        url = rules.canonical(url)
-        if url and not trap_kind(url):
-            feeds.append(url)
+    feeds = [url for url, _ in map(rules.screen, feed_links(root, page_url)) if url]
     traps: Counter = Counter()
     memo.use(rules)
 

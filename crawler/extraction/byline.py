@@ -252,7 +252,7 @@ def resolve_authors(doc: Document, sd: StructuredData, *, title_el=None, extra_s
     if not persons:
         for name in _archive_links(title_el):
             b = parse_byline(name, site_names)
-            persons.extend(p for p in b.authors if p not in persons and looks_like_person(p))
+            persons.extend(p for p in b.authors if p not in persons)
             if persons:
                 source = "author-link"
     if not persons:

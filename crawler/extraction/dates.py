@@ -249,7 +249,6 @@ RFC822_RE = re.compile(
 # --------------------------------------------------------------------------
 
 
-
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _ZONE_WORD = re.compile(r"^(?:wib|wita|wit|utc|gmt|pukul|jam)$", re.I)
 
@@ -265,6 +264,7 @@ def only_a_date(text: str, *, zone_words: bool = False) -> bool:
     if zone_words:
         words = [w for w in words if not _ZONE_WORD.match(w)]
     return len(words) <= 1
+
 
 @dataclass(frozen=True)
 class ParsedDate:

@@ -88,9 +88,9 @@ def _first_dated(texts, tz, now):
     date before the update label is the publication date; a line with other different dates and no
     such label lists other stories."""
     for text in texts:
-        if len({normalize_space(m.group(0)).lower() for m in DATE_RE.finditer(text)}) > 1 and not _UPDATED.search(text):
-            continue  # several dates and no update label: a list of stories (a sidebar), not a dateline
         updated = _UPDATED.search(text)
+        if not updated and len({normalize_space(m.group(0)).lower() for m in DATE_RE.finditer(text)}) > 1:
+            continue  # several dates and no update label: a list of stories (a sidebar), not a dateline
         if updated and updated.start() > 0:
             parsed = find_date(text[: updated.start()], tz=tz, now=now)
             if parsed:

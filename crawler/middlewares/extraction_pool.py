@@ -83,8 +83,6 @@ def extract_and_read_links(body: bytes, url: str, content_type: str | None, extr
     result = extract_page(body, url, content_type, extra_profiles_dir, kwargs)
     if result.record is not None or rules is None:
         return result, None
-    from scrapy.http import HtmlResponse
-
     from crawler.discovery.linkrules import LinkMemo, read_page_links
 
     if _memo is None:

@@ -57,7 +57,7 @@ from crawler.discovery import feeds, sitemaps, wpapi
 from crawler.discovery.linkrules import LinkMemo, LinkRules, read_page_links
 from crawler.discovery.listings import Listing, page_of
 from crawler.discovery.urlrules import (could_be_article, may_list_articles, origin_of, site_key,
-                                        subdomain_origins, trap_kind, url_date)
+                                        subdomain_origins, url_date)
 from crawler.discovery.window import DateHint, Window
 from crawler.extraction.profiles import profile_for
 from crawler.extraction.urls import host_of
@@ -264,8 +264,8 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         yield from self._next_listing_page(response, listing, hops)
         if hops < self.depth:
             for href in listing.links:
-                url = self._canonical(href)
-                if url and not trap_kind(url) and page_of(url)[1] == 1 and may_list_articles(url):
+                url, _ = self.rules.screen(href)
+                if url and page_of(url)[1] == 1 and may_list_articles(url):
                     yield self._page_request(url, "listing", hops + 1)
 
     def _adopt_origin(self, url: str) -> None:
@@ -290,8 +290,8 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         if self.window.since and all(self.window.older(self._dated(t.url, t.hint)) for t in new):
             self.crawler.stats.inc_value("listing/passed_since")
             return
-        url = self._canonical(listing.next_url)
-        if url and not trap_kind(url):
+        url, _ = self.rules.screen(listing.next_url)
+        if url:
             yield self._page_request(url, "listing", hops, previous=frozenset(t.url for t in listing.teasers))
 
     def _page_request(self, url: str, source: str, hops: int, previous: frozenset[str] | None = None):
@@ -314,10 +314,6 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         """For the extraction pool (crawler/middlewares/extraction_pool.py): the rules to read a page with
         when it is not an article, for page requests (not article requests, whose links are not followed)."""
         return None if request.meta.get("article", True) else self.rules
-
-    def _canonical(self, url: str) -> str | None:
-        """``url`` in canonical form when it is on the site, else None."""
-        return self.rules.canonical(url)
 
     def _article_url(self, url: str) -> str | None:
         """``url`` canonical when it is on the site and no trap (traps are counted), else None."""
